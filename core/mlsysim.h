@@ -13,6 +13,7 @@
 #include "mls-version-macros.h"
 #include "mls-quantity.h"
 #include "mls-provenance.h"
+#include "mls-suggest.h"
 #include "mls-enums.h"
 
 #undef MLSYSIM_INSIDE

@@ -1,0 +1,87 @@
+/* mls-cli.h — shared plumbing of the `mlsysim` command's subcommands
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <mlsysim.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes, as the reference defines them. */
+typedef enum
+{
+  MLS_EXIT_OK = 0,
+  MLS_EXIT_BAD_INPUT = 1,
+  MLS_EXIT_PHYSICS = 2,
+  MLS_EXIT_SLA = 3,
+} MlsExitCode;
+
+typedef enum
+{
+  MLS_FORMAT_TEXT = 1 << 0,
+  MLS_FORMAT_JSON = 1 << 1,
+  MLS_FORMAT_MARKDOWN = 1 << 2,
+  MLS_FORMAT_HTML = 1 << 3,
+  MLS_FORMAT_CSV = 1 << 4,
+} MlsFormat;
+
+#define MLS_FORMAT_ALL (MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN | MLS_FORMAT_HTML | \
+                        MLS_FORMAT_CSV)
+
+typedef struct _MlsCli MlsCli;
+
+typedef int (*MlsCliRunFunc) (MlsCli *cli,
+                              int     argc,
+                              char  **argv);
+
+typedef struct
+{
+  const char   *name;
+  const char   *parameter_string; /* e.g. N_("EXPR [UNIT]") */
+  const char   *summary;          /* N_() */
+  MlsFormat     formats;          /* the output formats this command supports */
+  MlsCliRunFunc run;
+} MlsCliCommand;
+
+struct _MlsCli
+{
+  const MlsCliCommand *command;
+  MlsFormat            format;
+  char                *format_name;
+};
+
+/* Options every subcommand accepts; add them to each GOptionContext. */
+GOptionEntry *mls_cli_common_entries (MlsCli       *cli);
+
+GOptionContext *mls_cli_option_context (MlsCli       *cli,
+                                        GOptionEntry *entries);
+gboolean     mls_cli_parse_options  (MlsCli         *cli,
+                                     GOptionContext *context,
+                                     int            *argc,
+                                     char         ***argv);
+
+/* Reports an error and returns the exit code: a JSON object on stdout with -o json, a line on
+ * stderr otherwise. */
+int          mls_cli_fail           (MlsCli      *cli,
+                                     MlsExitCode  code,
+                                     const char  *title,
+                                     const char  *reason);
+int          mls_cli_fail_error     (MlsCli       *cli,
+                                     MlsExitCode   code,
+                                     const char   *title,
+                                     const GError *error);
+void         mls_cli_warn           (MlsCli      *cli,
+                                     const char  *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+
+/* Writes a JSON node to stdout, pretty-printed, with a final newline. */
+void         mls_cli_print_json     (JsonNode    *node);
+
+/* The subcommands. */
+int          mls_cli_units          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+
+G_END_DECLS
