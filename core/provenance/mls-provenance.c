@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "mlsysim.h"
@@ -116,12 +115,16 @@ parse_iso_date (const char *text,
                 GDate      *date)
 {
   guint y, m, d;
-  char tail;
 
   if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
+  /* digits only, so that "2026-+1-01" or "2026- 1-01" are refused */
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  y = (guint) g_ascii_strtoull (text, NULL, 10);
+  m = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  d = (guint) g_ascii_strtoull (text + 8, NULL, 10);
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mls-units-private.h"
@@ -34,10 +35,18 @@ parse_factor (Parser      *p,
               MlsQuantity *out,
               GError     **error)
 {
+  gboolean negate = FALSE;
+
+  /* Unary minus in a loop, not by recursion, so that "------…1" cannot exhaust the stack. */
   skip (p);
-  if (p->text[p->pos] == '-')
+  while (p->text[p->pos] == '-')
     {
+      negate = !negate;
       p->pos++;
+      skip (p);
+    }
+  if (negate)
+    {
       if (!parse_factor (p, out, error))
         return FALSE;
       out->value = -out->value;
@@ -69,6 +78,23 @@ parse_factor (Parser      *p,
   return mls_quantity_parse_at (p->text, &p->pos, out, error);
 }
 
+/* A result that overflows or divides by zero is an error, as an infinite number in the text
+ * is: nothing downstream can use it. */
+static gboolean
+check_finite (Parser            *p,
+              gsize              op_pos,
+              const MlsQuantity *result,
+              GError           **error)
+{
+  if (isfinite (result->value))
+    return TRUE;
+  g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_RANGE,
+               _("“%s”, character %zu: the result is not a finite number (a division by zero "
+                 "or an overflow)"),
+               p->text, op_pos + 1);
+  return FALSE;
+}
+
 static gsize
 product_operator (const char *s,
                   gboolean   *divide)
@@ -96,10 +122,11 @@ parse_product (Parser      *p,
   for (;;)
     {
       gboolean divide = FALSE;
-      gsize len;
+      gsize len, op_pos;
       MlsQuantity rhs;
 
       skip (p);
+      op_pos = p->pos;
       len = product_operator (p->text + p->pos, &divide);
       if (len == 0)
         return TRUE;
@@ -110,6 +137,8 @@ parse_product (Parser      *p,
         mls_quantity_divide (out, &rhs, out);
       else
         mls_quantity_multiply (out, &rhs, out);
+      if (!check_finite (p, op_pos, out, error))
+        return FALSE;
     }
 }
 
@@ -123,9 +152,11 @@ parse_sum (Parser      *p,
   for (;;)
     {
       MlsQuantity rhs;
+      gsize op_pos;
       char op;
 
       skip (p);
+      op_pos = p->pos;
       op = p->text[p->pos];
       if (op != '+' && op != '-')
         return TRUE;
@@ -134,6 +165,11 @@ parse_sum (Parser      *p,
         return FALSE;
       if (op == '+' ? !mls_quantity_add (out, &rhs, out, error)
                     : !mls_quantity_subtract (out, &rhs, out, error))
+        {
+          g_prefix_error (error, _("“%s”, character %zu: "), p->text, op_pos + 1);
+          return FALSE;
+        }
+      if (!check_finite (p, op_pos, out, error))
         return FALSE;
     }
 }
@@ -147,7 +183,8 @@ parse_sum (Parser      *p,
  *
  * Evaluates `+ - * /` (also `×` and `÷`) and parentheses over numbers with units. Inside a
  * quantity, `/` followed by a unit name belongs to the unit ("TB/s"); followed by a number or a
- * parenthesis it divides. Adding quantities of different kinds is an error that names both.
+ * parenthesis it divides. Adding quantities of different kinds is an error that names both,
+ * and so is a result that is not finite (a division by zero, an overflow).
  *
  * Returns: (skip): %TRUE on success
  */

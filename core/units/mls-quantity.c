@@ -36,8 +36,10 @@ mls_quantity_free (MlsQuantity *self)
 }
 
 /**
- * mls_quantity_scalar:
+ * mls_quantity_scalar: (skip)
  * @value: a number
+ *
+ * Bindings cannot receive a struct by value; they use mls_quantity_new() instead.
  *
  * Returns: @value as a dimensionless quantity
  */
@@ -49,7 +51,7 @@ mls_quantity_scalar (double value)
 }
 
 /**
- * mls_quantity_make:
+ * mls_quantity_make: (skip)
  * @value: the magnitude in base units
  * @time: exponent of time
  * @length: exponent of length
@@ -57,6 +59,8 @@ mls_quantity_scalar (double value)
  * @data: exponent of data
  * @ops: exponent of operations
  * @currency: exponent of currency
+ *
+ * Bindings cannot receive a struct by value; they use mls_quantity_new() instead.
  *
  * Returns: the quantity with these base-unit dimensions
  */
@@ -91,7 +95,8 @@ parse_number (const char *text,
     {
       if (*start == '\0' && *pos == 0)
         g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_PARSE,
-                     _("“%s”: expected a number with a unit, such as “3.35 TB/s”"), text);
+                     _("“%s”, character 1: expected a number with a unit, such as “3.35 TB/s”"),
+                     text);
       else if (*start == '\0')
         g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_PARSE,
                      _("“%s”, character %zu: expected a number at the end"), text, *pos + 1);
@@ -154,7 +159,8 @@ mls_quantity_parse_at (const char  *text,
   if (!isfinite (out->value))
     {
       g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_RANGE,
-                   _("“%s”: the value is too large to represent"), text);
+                   _("“%s”, character %zu: the value is too large to represent in base units"),
+                   text, *pos + 1);
       return FALSE;
     }
   *pos = p;
@@ -522,7 +528,8 @@ mls_quantity_power (const MlsQuantity *a,
 
   for (int d = 0; d < MLS_N_DIMENSIONS; d++)
     {
-      int e = a->dims[d] * exponent;
+      /* in 64 bits, so that a huge exponent cannot wrap around into range */
+      gint64 e = (gint64) a->dims[d] * exponent;
       if (e > G_MAXINT8 || e < G_MININT8)
         {
           g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_RANGE,
