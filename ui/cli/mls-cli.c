@@ -14,6 +14,22 @@
 static const MlsCliCommand commands[] = {
   { "units", N_("EXPRESSION [UNIT]"), N_("Evaluate a quantity expression, optionally converted"),
     MLS_FORMAT_TEXT | MLS_FORMAT_JSON, mls_cli_units },
+  { "zoo", N_("CATEGORY"), N_("List registry entries: hardware, models, grids, fleets, …"),
+    MLS_FORMAT_ALL, mls_cli_zoo },
+  { "audit", "", N_("Report how well the registry's values are sourced"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_audit },
+  { "eval", N_("MODEL HARDWARE | PLAN.yaml | SCENARIO"),
+    N_("Evaluate a system on three levels: will it run, is it fast enough, is it worth it"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN | MLS_FORMAT_HTML, mls_cli_eval },
+  { "serve", N_("MODEL HARDWARE"), N_("Serving analysis: time to first token, inter-token "
+    "latency, KV cache"), MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN,
+    mls_cli_serve },
+  { "solve", N_("SOLVER MODEL [HARDWARE]"), N_("Run one solver plugin and print its metrics"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_solve },
+  { "solvers", "", N_("List the solver plugins: parameters they take, metrics they produce"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_solvers },
+  { "walls", "", N_("The 22 walls of ML systems, by domain, with the solvers that check them"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_walls },
 };
 
 static const struct
@@ -83,8 +99,11 @@ GOptionContext *
 mls_cli_option_context (MlsCli       *cli,
                         GOptionEntry *entries)
 {
-  g_autofree char *param = g_strdup_printf ("%s %s", cli->command->name,
-                                            _(cli->command->parameter_string));
+  /* gettext ("") would return the catalog header, so an empty parameter string stays empty */
+  g_autofree char *param = cli->command->parameter_string && *cli->command->parameter_string
+                             ? g_strdup_printf ("%s %s", cli->command->name,
+                                                _(cli->command->parameter_string))
+                             : g_strdup (cli->command->name);
   GOptionContext *context = g_option_context_new (param);
   GOptionGroup *main_group = g_option_group_new (NULL, NULL, NULL, cli, NULL);
   g_autofree char *formats = format_list (cli->command->formats);

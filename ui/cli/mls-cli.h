@@ -84,4 +84,70 @@ int          mls_cli_units          (MlsCli      *cli,
                                      int          argc,
                                      char       **argv);
 
+int          mls_cli_zoo            (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_audit          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+
+/* eval, serve, solve, solvers, walls (mls-cli-eval.c, -serve.c, -solvers.c, -walls.c) */
+int          mls_cli_eval           (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_serve          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_solve          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_solvers        (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_walls          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+
+/* Scenarios from the command line (mls-cli-scenario.c). Numbers are kept as typed until
+ * mls_cli_apply_knobs(), so errors can name them; NULL means not given. */
+typedef struct
+{
+  char *batch_size;
+  char *seq_len;
+  char *precision;
+  char *efficiency;
+  char *region;
+  char *duration_days;
+} MlsCliKnobs;
+
+void          mls_cli_knobs_init      (MlsCliKnobs        *knobs);
+void          mls_cli_knobs_clear     (MlsCliKnobs        *knobs);
+GOptionEntry *mls_cli_knob_entries    (MlsCliKnobs        *knobs,
+                                       gboolean            operations);
+gboolean      mls_cli_knobs_given     (MlsCliKnobs        *knobs);
+gboolean      mls_cli_apply_knobs     (MlsCliKnobs        *knobs,
+                                       MlsScenario        *scenario,
+                                       MlsRegistry        *registry,
+                                       GError            **error);
+MlsScenario  *mls_cli_quick_scenario  (MlsRegistry        *registry,
+                                       const char         *model,
+                                       const char         *hardware,
+                                       GError            **error);
+void          mls_cli_warn_efficiency (MlsCli             *cli,
+                                       MlsRegistry        *registry,
+                                       MlsScenario        *scenario);
+MlsRegistry  *mls_cli_registry        (MlsCli             *cli,
+                                       int                *status);
+void          mls_cli_print_json_short (JsonNode        *node);
+const char * const *mls_cli_load_errors (MlsCli        *cli,
+                                       MlsEngine          *engine,
+                                       gboolean            warn);
+gboolean      mls_cli_set_parameter   (MlsEngine          *engine,
+                                       const char * const *solver_ids,
+                                       MlsScenario        *scenario,
+                                       const char         *name,
+                                       const char         *text,
+                                       const MlsQuantity  *given,
+                                       GError            **error);
+
 G_END_DECLS
