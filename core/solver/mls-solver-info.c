@@ -21,6 +21,9 @@ struct _MlsSolverInfo
 };
 
 G_DEFINE_FINAL_TYPE (MlsSolverInfo, mls_solver_info, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (MlsParameterSpec, mls_parameter_spec, mls_parameter_spec_copy,
+                     mls_parameter_spec_free)
+G_DEFINE_BOXED_TYPE (MlsMetricSpec, mls_metric_spec, mls_metric_spec_copy, mls_metric_spec_free)
 
 static void
 clear_parameter (gpointer data)
@@ -42,6 +45,64 @@ clear_metric (gpointer data)
   g_free (m->label);
   g_free (m->description);
   g_free (m->unit);
+}
+
+/**
+ * mls_parameter_spec_copy:
+ * @self: a #MlsParameterSpec
+ *
+ * Returns: (transfer full): a deep copy
+ */
+MlsParameterSpec *
+mls_parameter_spec_copy (const MlsParameterSpec *self)
+{
+  MlsParameterSpec *copy = g_memdup2 (self, sizeof *self);
+
+  copy->id = g_strdup (self->id);
+  copy->label = g_strdup (self->label);
+  copy->description = g_strdup (self->description);
+  copy->unit = g_strdup (self->unit);
+  return copy;
+}
+
+/**
+ * mls_parameter_spec_free:
+ * @self: a #MlsParameterSpec from mls_parameter_spec_copy()
+ */
+void
+mls_parameter_spec_free (MlsParameterSpec *self)
+{
+  clear_parameter (self);
+  g_free (self);
+}
+
+/**
+ * mls_metric_spec_copy:
+ * @self: a #MlsMetricSpec
+ *
+ * Returns: (transfer full): a deep copy
+ */
+MlsMetricSpec *
+mls_metric_spec_copy (const MlsMetricSpec *self)
+{
+  MlsMetricSpec *copy = g_memdup2 (self, sizeof *self);
+
+  copy->id = g_strdup (self->id);
+  copy->label = g_strdup (self->label);
+  copy->description = g_strdup (self->description);
+  copy->unit = g_strdup (self->unit);
+  return copy;
+}
+
+/**
+ * mls_metric_spec_free:
+ * @self: a #MlsMetricSpec from mls_metric_spec_copy()
+ */
+void
+mls_metric_spec_free (MlsMetricSpec *self)
+{
+  clear_metric (self);
+  g_free (self);
 }
 
 static void
@@ -300,7 +361,7 @@ mls_solver_info_get_n_parameters (MlsSolverInfo *self)
 }
 
 /**
- * mls_solver_info_get_parameter: (skip)
+ * mls_solver_info_get_parameter:
  * @self: a #MlsSolverInfo
  * @index: a parameter index
  *
@@ -315,7 +376,7 @@ mls_solver_info_get_parameter (MlsSolverInfo *self,
 }
 
 /**
- * mls_solver_info_find_parameter: (skip)
+ * mls_solver_info_find_parameter:
  * @self: a #MlsSolverInfo
  * @id: a parameter id
  *
@@ -347,7 +408,7 @@ mls_solver_info_get_n_metrics (MlsSolverInfo *self)
 }
 
 /**
- * mls_solver_info_get_metric: (skip)
+ * mls_solver_info_get_metric:
  * @self: a #MlsSolverInfo
  * @index: a metric index
  *
@@ -362,7 +423,7 @@ mls_solver_info_get_metric (MlsSolverInfo *self,
 }
 
 /**
- * mls_solver_info_find_metric: (skip)
+ * mls_solver_info_find_metric:
  * @self: a #MlsSolverInfo
  * @metric: an interned metric id
  *

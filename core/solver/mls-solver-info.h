@@ -93,7 +93,22 @@ typedef struct
   GQuark   quark;
 } MlsMetricSpec;
 
+#define MLS_TYPE_PARAMETER_SPEC (mls_parameter_spec_get_type ())
+#define MLS_TYPE_METRIC_SPEC (mls_metric_spec_get_type ())
 #define MLS_TYPE_SOLVER_INFO (mls_solver_info_get_type ())
+
+MLS_AVAILABLE_IN_ALL
+GType             mls_parameter_spec_get_type (void) G_GNUC_CONST;
+MLS_AVAILABLE_IN_ALL
+MlsParameterSpec *mls_parameter_spec_copy     (const MlsParameterSpec *self);
+MLS_AVAILABLE_IN_ALL
+void              mls_parameter_spec_free     (MlsParameterSpec       *self);
+MLS_AVAILABLE_IN_ALL
+GType             mls_metric_spec_get_type    (void) G_GNUC_CONST;
+MLS_AVAILABLE_IN_ALL
+MlsMetricSpec    *mls_metric_spec_copy        (const MlsMetricSpec    *self);
+MLS_AVAILABLE_IN_ALL
+void              mls_metric_spec_free        (MlsMetricSpec          *self);
 
 MLS_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (MlsSolverInfo, mls_solver_info, MLS, SOLVER_INFO, GObject)
