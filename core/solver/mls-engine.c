@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mlsysim.h"
+#include "mls-ledger-private.h"
 
 typedef gboolean (*SolveFunc) (MlsSolver   *self,
                                MlsScenario *scenario,
@@ -702,41 +703,64 @@ missing_input (Slot        *slot,
   return NULL;
 }
 
-/* Rejects what no physics allows: NaN or infinite values, negative times, units other than
- * declared. A plugin that writes them is named, and its results are not trusted. */
+static const MetricCheck *
+find_check (Slot  *slot,
+            GQuark id)
+{
+  const MetricCheck *checks = (const MetricCheck *) (gconstpointer) slot->checks->data;
+
+  for (guint i = 0; i < slot->checks->len; i++)
+    if (checks[i].quark == id)
+      return &checks[i];
+  return NULL;
+}
+
+/* Rejects what no physics allows: NaN, negative times, units other than declared. Only the
+ * metrics the solver appended (from @first on) are looked at. A plugin that writes them is
+ * named, and its results are not trusted. */
 static gboolean
 check_results (Slot      *slot,
                MlsLedger *ledger,
+               guint      first,
                GError   **error)
 {
-  for (guint i = 0; i < slot->checks->len; i++)
-    {
-      const MetricCheck *check = &g_array_index (slot->checks, MetricCheck, i);
-      MlsQuantity value;
+  static const MlsQuantity one_second = { 1.0, { 1 } };
+  guint n;
+  const MlsLedgerMetric *metrics = mls_ledger_peek_metrics (ledger, &n);
 
-      if (check->text || !mls_ledger_get_quark (ledger, check->quark, &value))
+  for (guint i = first; i < n; i++)
+    {
+      const MlsLedgerMetric *m = &metrics[i];
+      const MetricCheck *check;
+
+      if (m->text != NULL)
         continue;
-      if (isnan (value.value))
+      if (isnan (m->value.value))
         {
           g_set_error (error, MLS_SOLVER_ERROR, MLS_SOLVER_ERROR_NONSENSE,
                        _("Solver “%s” produced a value that is not a number for “%s”"),
-                       slot->id, g_quark_to_string (check->quark));
+                       slot->id, g_quark_to_string (m->id));
           return FALSE;
         }
-      if (!mls_quantity_same_dimension (&value, &check->unit))
+      /* the expected check is usually the i-th declared one: try that first */
+      check = (i - first < slot->checks->len &&
+               g_array_index (slot->checks, MetricCheck, i - first).quark == m->id)
+                ? &g_array_index (slot->checks, MetricCheck, i - first)
+                : find_check (slot, m->id);
+      if (check != NULL && !check->text && !mls_quantity_same_dimension (&m->value, &check->unit))
         {
-          g_autofree char *got = mls_quantity_describe_dimension (&value);
+          g_autofree char *got = mls_quantity_describe_dimension (&m->value);
           g_autofree char *want = mls_quantity_describe_dimension (&check->unit);
           g_set_error (error, MLS_SOLVER_ERROR, MLS_SOLVER_ERROR_NONSENSE,
                        _("Solver “%s” wrote %s for “%s”, which it declared as %s"), slot->id,
-                       got, g_quark_to_string (check->quark), want);
+                       got, g_quark_to_string (m->id), want);
           return FALSE;
         }
-      if (value.value < 0 && mls_quantity_same_dimension (&value, &(MlsQuantity){ 1, { 1 } }))
+      if (m->value.value < 0 && mls_quantity_same_dimension (&m->value, &one_second))
         {
           g_set_error (error, MLS_SOLVER_ERROR, MLS_SOLVER_ERROR_NONSENSE,
                        _("Solver “%s” produced a negative time for “%s”"), slot->id,
-                       g_quark_to_string (check->quark));
+                       g_quark_to_string (m->id));
           return FALSE;
         }
     }
@@ -768,14 +792,16 @@ mls_engine_plan_run (MlsEnginePlan *plan,
       Slot *slot = plan->slots[i];
       const char *missing = missing_input (slot, scenario);
       GError *error = NULL;
+      guint first;
 
       if (missing != NULL)
         {
           mls_ledger_set_status (ledger, slot->id, MLS_SOLVE_SKIPPED, _(missing));
           continue;
         }
+      first = mls_ledger_get_n_metrics (ledger);
       if (!slot->solve (slot->solver, scenario, ledger, &error) ||
-          !check_results (slot, ledger, &error))
+          !check_results (slot, ledger, first, &error))
         {
           failures++;
           mls_ledger_set_status (ledger, slot->id, MLS_SOLVE_FAILED,

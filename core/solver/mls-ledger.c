@@ -7,16 +7,12 @@
 #include <string.h>
 
 #include "mlsysim.h"
+#include "mls-ledger-private.h"
 
 /* A ledger is reset and refilled for every evaluation of a sweep, so its storage is kept
- * between evaluations: metrics in a flat array searched linearly (a solve writes a few dozen),
- * ids interned as quarks. */
-typedef struct
-{
-  GQuark      id;
-  MlsQuantity value;
-  const char *text; /* interned, or NULL for a quantity */
-} Metric;
+ * between evaluations. MlsLedgerMetrics live in a flat array in the order written; an index by quark
+ * (quarks are small consecutive integers) finds them in constant time. Each index slot carries
+ * the generation it was written in, so a reset is one increment, not a clear. */
 
 typedef struct
 {
@@ -26,10 +22,21 @@ typedef struct
   GPtrArray     *explanations;
 } SolverRecord;
 
+typedef struct
+{
+  guint32 generation;
+  guint32 position;
+} IndexSlot;
+
 struct _MlsLedger
 {
-  GObject  parent_instance;
-  GArray  *metrics;  /* Metric */
+  GObject    parent_instance;
+  MlsLedgerMetric    *metrics;
+  guint      n_metrics;
+  guint      metrics_capacity;
+  IndexSlot *index;    /* by quark */
+  guint      index_size;
+  guint32    generation;
   GArray  *solvers;  /* SolverRecord */
   gboolean explain;
 };
@@ -50,7 +57,8 @@ mls_ledger_finalize (GObject *object)
 
   for (guint i = 0; i < self->solvers->len; i++)
     clear_record (&g_array_index (self->solvers, SolverRecord, i));
-  g_array_unref (self->metrics);
+  g_free (self->metrics);
+  g_free (self->index);
   g_array_unref (self->solvers);
   G_OBJECT_CLASS (mls_ledger_parent_class)->finalize (object);
 }
@@ -64,9 +72,11 @@ mls_ledger_class_init (MlsLedgerClass *klass)
 static void
 mls_ledger_init (MlsLedger *self)
 {
-  self->metrics = g_array_sized_new (FALSE, FALSE, sizeof (Metric), 64);
+  self->metrics_capacity = 64;
+  self->metrics = g_new (MlsLedgerMetric, self->metrics_capacity);
   self->solvers = g_array_sized_new (FALSE, FALSE, sizeof (SolverRecord), 16);
   self->explain = TRUE;
+  self->generation = 1;
 }
 
 /**
@@ -97,7 +107,8 @@ mls_ledger_reset (MlsLedger *self)
       if (r->explanations != NULL)
         g_ptr_array_set_size (r->explanations, 0);
     }
-  g_array_set_size (self->metrics, 0);
+  self->n_metrics = 0;
+  self->generation++;
 }
 
 /**
@@ -126,30 +137,43 @@ mls_ledger_get_explain (MlsLedger *self)
   return self->explain;
 }
 
-static Metric *
+static inline MlsLedgerMetric *
 find_metric (MlsLedger *self,
              GQuark     id)
 {
-  Metric *m = (Metric *) (gpointer) self->metrics->data;
-
-  for (guint i = 0; i < self->metrics->len; i++)
-    if (m[i].id == id)
-      return &m[i];
+  if (id < self->index_size && self->index[id].generation == self->generation)
+    return &self->metrics[self->index[id].position];
   return NULL;
 }
 
-static Metric *
+static MlsLedgerMetric *
 ensure_metric (MlsLedger *self,
                GQuark     id)
 {
-  Metric *m = find_metric (self, id);
+  MlsLedgerMetric *m = find_metric (self, id);
+  guint position;
 
-  if (m == NULL)
+  if (G_LIKELY (m != NULL))
+    return m;
+
+  if (id >= self->index_size)
     {
-      Metric fresh = { id, { 0.0, { 0 } }, NULL };
-      g_array_append_val (self->metrics, fresh);
-      m = &g_array_index (self->metrics, Metric, self->metrics->len - 1);
+      guint size = MAX (id + 1, self->index_size * 2);
+      self->index = g_renew (IndexSlot, self->index, size);
+      memset (self->index + self->index_size, 0, (size - self->index_size) * sizeof (IndexSlot));
+      self->index_size = size;
     }
+  if (self->n_metrics == self->metrics_capacity)
+    {
+      self->metrics_capacity *= 2;
+      self->metrics = g_renew (MlsLedgerMetric, self->metrics, self->metrics_capacity);
+    }
+  position = self->n_metrics++;
+  self->index[id].generation = self->generation;
+  self->index[id].position = position;
+  m = &self->metrics[position];
+  m->id = id;
+  m->text = NULL;
   return m;
 }
 
@@ -166,7 +190,7 @@ mls_ledger_set_quark (MlsLedger         *self,
                       GQuark             metric,
                       const MlsQuantity *value)
 {
-  Metric *m = ensure_metric (self, metric);
+  MlsLedgerMetric *m = ensure_metric (self, metric);
 
   m->value = *value;
   m->text = NULL;
@@ -219,7 +243,7 @@ mls_ledger_set_text_quark (MlsLedger  *self,
                            GQuark      metric,
                            const char *static_text)
 {
-  Metric *m = ensure_metric (self, metric);
+  MlsLedgerMetric *m = ensure_metric (self, metric);
 
   m->value = mls_quantity_scalar (0.0);
   m->text = static_text;
@@ -254,7 +278,7 @@ mls_ledger_get_quark (MlsLedger   *self,
                       GQuark       metric,
                       MlsQuantity *out)
 {
-  Metric *m = find_metric (self, metric);
+  MlsLedgerMetric *m = find_metric (self, metric);
 
   if (m == NULL || m->text != NULL)
     return FALSE;
@@ -293,7 +317,7 @@ mls_ledger_get_text (MlsLedger  *self,
                      const char *metric_id)
 {
   GQuark q = g_quark_try_string (metric_id);
-  Metric *m = q ? find_metric (self, q) : NULL;
+  MlsLedgerMetric *m = q ? find_metric (self, q) : NULL;
 
   return m ? m->text : NULL;
 }
@@ -314,6 +338,14 @@ mls_ledger_has (MlsLedger  *self,
   return q != 0 && find_metric (self, q) != NULL;
 }
 
+const MlsLedgerMetric *
+mls_ledger_peek_metrics (MlsLedger *self,
+                         guint     *n_metrics)
+{
+  *n_metrics = self->n_metrics;
+  return self->metrics;
+}
+
 /**
  * mls_ledger_get_n_metrics:
  * @self: a #MlsLedger
@@ -323,7 +355,7 @@ mls_ledger_has (MlsLedger  *self,
 guint
 mls_ledger_get_n_metrics (MlsLedger *self)
 {
-  return self->metrics->len;
+  return self->n_metrics;
 }
 
 /**
@@ -335,10 +367,10 @@ mls_ledger_get_n_metrics (MlsLedger *self)
 char **
 mls_ledger_list_metrics (MlsLedger *self)
 {
-  char **ids = g_new0 (char *, self->metrics->len + 1);
+  char **ids = g_new0 (char *, self->n_metrics + 1);
 
-  for (guint i = 0; i < self->metrics->len; i++)
-    ids[i] = g_strdup (g_quark_to_string (g_array_index (self->metrics, Metric, i).id));
+  for (guint i = 0; i < self->n_metrics; i++)
+    ids[i] = g_strdup (g_quark_to_string (self->metrics[i].id));
   return ids;
 }
 

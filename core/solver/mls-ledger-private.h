@@ -1,0 +1,22 @@
+/* mls-ledger-private.h — the engine's direct view of a ledger's metrics
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "mls-ledger.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GQuark      id;
+  MlsQuantity value;
+  const char *text; /* interned, or NULL for a quantity */
+} MlsLedgerMetric;
+
+/* The metrics in the order written: the engine checks what each solver appended. */
+const MlsLedgerMetric *mls_ledger_peek_metrics (MlsLedger *self,
+                                                guint     *n_metrics);
+
+G_END_DECLS
