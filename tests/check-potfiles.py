@@ -14,9 +14,9 @@ _ARGS = [a for a in sys.argv[1:] if a != '--fix']
 ROOT = os.path.abspath(_ARGS[0] if _ARGS else os.path.join(os.path.dirname(__file__), '..'))
 SCAN_DIRS = ('core', 'plugins', 'ui', 'data')
 
-# _("…"), N_("…"), C_("ctx", "…"), NC_(…), g_dgettext/ngettext families; not foo_(…).
-CODE_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:N|C|NC|Q)?_\s*\(|(?<![A-Za-z0-9_])g?d?n?c?gettext\s*\(|'
-                       r'(?<![A-Za-z0-9_])g_dpgettext2?\s*\(')
+# _("…"), N_("…"), C_("ctx", "…"), NC_(…), the (g_)(d)(n)(p)gettext family; not foo_(…).
+CODE_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:N|C|NC|Q)?_\s*\(|'
+                       r'(?<![A-Za-z0-9_])(?:g_)?d?n?p?gettext2?\s*\(')
 UI_MARK = re.compile(r'translatable\s*=\s*["\']yes["\']')
 CODE_SUFFIXES = ('.c', '.h', '.py')
 # Files whose formats are translated through their ITS rules or keywords (desktop, metainfo,

@@ -1228,11 +1228,17 @@ parse_quantity_field (const MlsFieldSpec *spec,
     }
   if (!mls_quantity_parse (text, out, error))
     return FALSE;
-  /* the full check only to word the error */
-  if (spec_unit (spec, &unit) && !mls_quantity_same_dimension (out, &unit) &&
-      !mls_quantity_check_dimension (out, spec->unit, spec->path, error))
-    return FALSE;
-  return TRUE;
+  if (!spec_unit (spec, &unit) || mls_quantity_same_dimension (out, &unit))
+    return TRUE;
+  if (mls_quantity_is_dimensionless (&unit))
+    {
+      g_autofree char *have = mls_quantity_describe_dimension (out);
+      g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_DIMENSION,
+                   _("%s is a count (such as “8e9 %s”); got %s"), spec->path, spec->unit, have);
+      return FALSE;
+    }
+  /* the full check words the error */
+  return mls_quantity_check_dimension (out, spec->unit, spec->path, error);
 }
 
 static gboolean

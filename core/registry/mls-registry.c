@@ -391,11 +391,17 @@ parse_file (FileLoad *f)
   ok = yaml_parser_load (&parser, &f->doc);
   if (!ok)
     {
-      const char *context = parser.context ? parser.context : "";
+      g_autofree char *context = NULL;
+
+      /* libyaml says where it gave up and, for unterminated constructs, where they began */
+      if (parser.context != NULL)
+        context = g_strdup_printf (_(", %s that starts at line %zu, column %zu"),
+                                   parser.context, parser.context_mark.line + 1,
+                                   parser.context_mark.column + 1);
       fail_at (f, MLS_REGISTRY_ERROR_SYNTAX, parser.problem_mark.line + 1,
-               parser.problem_mark.column + 1, _("YAML syntax error: %s%s%s"),
-               parser.problem ? parser.problem : _("unreadable YAML"), *context ? ", " : "",
-               context);
+               parser.problem_mark.column + 1, _("YAML syntax error: %s%s"),
+               parser.problem ? parser.problem : _("unreadable YAML"),
+               context ? context : "");
       yaml_parser_delete (&parser);
       return FALSE;
     }

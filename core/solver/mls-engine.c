@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <girepository.h>
 #include <libpeas/peas.h>
 #include <math.h>
 #include <string.h>
@@ -372,6 +373,10 @@ mls_engine_discover (MlsEngine *self)
   self->discovered = TRUE;
 
   self->peas = peas_engine_new ();
+  /* Python plugins import Mlsysim through introspection: make the installed typelib findable
+   * without GI_TYPELIB_PATH (the uninstalled one comes first through that variable). */
+  if (g_getenv ("GI_TYPELIB_PATH") == NULL)
+    g_irepository_prepend_search_path (MLS_TYPELIB_DIR);
   peas_engine_enable_loader (self->peas, "python3");
   for (guint i = 0; i < self->search_paths->len; i++)
     {

@@ -24,7 +24,7 @@
 #define WALL_CAPITAL 17
 
 /* Significant digits of the numbers in explanations. */
-#define EXPLAIN_DIGITS 4
+#define EXPLAIN_DIGITS 6
 
 #define MLS_TYPE_ECONOMICS_SOLVER (mls_economics_solver_get_type ())
 G_DECLARE_FINAL_TYPE (MlsEconomicsSolver, mls_economics_solver, MLS, ECONOMICS_SOLVER, GObject)

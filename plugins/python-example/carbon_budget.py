@@ -52,6 +52,9 @@ WALL_SUSTAINABILITY = 18
 BUDGET = SOLVER_ID + ".budget"
 CARBON = "sustainability.carbon"
 
+# Scenario knobs by name (the names `mlsysim` plans use), which stay stable across releases.
+_found, DURATION_DAYS = Mlsysim.knob_from_string("duration_days")
+
 
 def _invalid_input(message):
     """A GLib.Error the engine reports as bad input, naming the field."""
@@ -118,7 +121,7 @@ class CarbonBudgetSolver(GObject.Object, Mlsysim.Solver):
                              GLib.quark_to_string(Mlsysim.solver_error_quark()),
                              int(Mlsysim.SolverError.FAILED))
 
-        days = scenario.get_knob(Mlsysim.Knob.DURATION_DAYS)
+        days = scenario.get_knob(DURATION_DAYS)
         used = carbon.value / budget.value
 
         # Quantities are plain numbers in base units (kg here) with their dimensions; build

@@ -25,7 +25,7 @@
 #define WALL_FRAGILITY 15
 
 /* Significant digits of the numbers in explanations. */
-#define EXPLAIN_DIGITS 4
+#define EXPLAIN_DIGITS 6
 
 #define MLS_TYPE_RELIABILITY_SOLVER (mls_reliability_solver_get_type ())
 G_DECLARE_FINAL_TYPE (MlsReliabilitySolver, mls_reliability_solver, MLS, RELIABILITY_SOLVER,

@@ -24,7 +24,7 @@
 #define WALL_SUSTAINABILITY 18
 
 /* Significant digits of the numbers in explanations. */
-#define EXPLAIN_DIGITS 4
+#define EXPLAIN_DIGITS 6
 
 #define MLS_TYPE_SUSTAINABILITY_SOLVER (mls_sustainability_solver_get_type ())
 G_DECLARE_FINAL_TYPE (MlsSustainabilitySolver, mls_sustainability_solver, MLS,

@@ -288,7 +288,9 @@ main (int    argc,
 
   setlocale (LC_ALL, "");
   g_set_prgname ("mlsysim");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MLSYSIM_LOCALEDIR lets uninstalled runs (meson devenv, tests) find the built catalogs */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MLSYSIM_LOCALEDIR") ? g_getenv ("MLSYSIM_LOCALEDIR")
+                                                                  : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -121,8 +121,17 @@ resolve_size (const MlsFigure *figure,
                    out->width_px, out->height_px, MAX_PIXELS);
       return FALSE;
     }
-  out->width_pt = out->width_px * 72.0 / out->dpi;
-  out->height_pt = out->height_px * 72.0 / out->dpi;
+  if (width == 0 && height == 0)
+    {
+      /* Vector pages keep the preset's exact size, not one rounded through pixels. */
+      out->width_pt = w_in * 72.0;
+      out->height_pt = h_in * 72.0;
+    }
+  else
+    {
+      out->width_pt = out->width_px * 72.0 / out->dpi;
+      out->height_pt = out->height_px * 72.0 / out->dpi;
+    }
   return TRUE;
 }
 

@@ -15,6 +15,7 @@
 #include "mls-tornado-chart.h"
 #include "mls-memory-chart.h"
 #include "mls-figure.h"
+#include "mls-figure-data.h"
 #include "mls-render-enums.h"
 
 #undef MLS_RENDER_INSIDE

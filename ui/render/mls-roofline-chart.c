@@ -312,9 +312,10 @@ fill_hatched (Roofline      *r,
     {
       /* Print: diagonal hatching survives photocopying where tints do not. */
       cairo_clip (cr);
+      MlsColor hatch = mls_color_mix (&r->paint->palette->grid, fill, 0.35);
       cairo_set_line_width (cr, 0.6 * u);
-      mls_paint_set_color (r->paint, &r->paint->palette->grid);
-      for (double s = box->x - box->height; s < box->x + box->width; s += 7 * u)
+      mls_paint_set_color (r->paint, &hatch);
+      for (double s = box->x - box->height; s < box->x + box->width; s += 9 * u)
         {
           cairo_move_to (cr, s, box->y + box->height);
           cairo_line_to (cr, s + box->height, box->y);
@@ -611,20 +612,27 @@ place_legend (Roofline             *r,
                             r->network ? _("Compute") : _("Peak"),
                             r->network ? _("Network") : _("Memory"), _("Ridge") };
   MlsRect size = mls_legend_measure (r->paint, entries, n, headers, 1);
-  double u = r->paint->u, inset = 8 * u;
+  double u = r->paint->u, inset = 4 * u;
   const MlsRect *a = &r->area;
-  MlsCandidate cand[4] = {
-    /* Lower right, as plot_roofline; upper left lies above the memory roof, also empty. */
-    { a->x + a->width - inset - size.width / 2, a->y + a->height - inset - size.height / 2, 0, 0 },
-    { a->x + inset + size.width / 2, a->y + inset + size.height / 2, 0, 0.5 },
-    { a->x + a->width - inset - size.width / 2, a->y + a->height * 0.62, 0, 1.0 },
-    { a->x + a->width * 0.55, a->y + a->height - inset - size.height / 2, 0, 1.5 },
-  };
+  MlsCandidate cand[100];
+  guint nc = 0;
   MlsPlacement p;
 
-  if (!mls_label_placer_place_among (r->placer, size.width, size.height, cand, 4, 0, 0, &p))
-    p.box = (MlsRect) { cand[0].cx - size.width / 2, cand[0].cy - size.height / 2, size.width,
-                        size.height };
+  /* A grid of spots over the plot; lines under the legend cost (the placer counts them),
+   * and so does distance from the corners, lower right first as plot_roofline has it. */
+  for (int iy = 0; iy < 10; iy++)
+    for (int ix = 0; ix < 10; ix++)
+      {
+        double fx = ix / 9.0, fy = iy / 9.0;
+        double cx = a->x + inset + size.width / 2 + fx * (a->width - 2 * inset - size.width);
+        double cy = a->y + inset + size.height / 2 + fy * (a->height - 2 * inset - size.height);
+        double corner = MIN (MIN (hypot (1 - fx, 1 - fy), hypot (fx, fy) + 0.3),
+                             MIN (hypot (1 - fx, fy) + 0.5, hypot (fx, 1 - fy) + 0.6));
+        cand[nc++] = (MlsCandidate) { cx, cy, 0, 3.0 * corner };
+      }
+  if (!mls_label_placer_place_among (r->placer, size.width, size.height, cand, nc, 0, 0, &p))
+    p.box = (MlsRect) { a->x + a->width - inset - size.width,
+                        a->y + a->height - inset - size.height, size.width, size.height };
   mls_legend_draw (r->paint, entries, n, headers, 1, p.box.x, p.box.y);
   mls_label_placer_add_obstacle (r->placer, &p.box);
 }

@@ -67,6 +67,7 @@ paint_card (MlsPaint                *paint,
             double                   y,
             double                   width,
             double                   pill_w,
+            gboolean                 compact,
             gboolean                 draw)
 {
   cairo_t *cr = paint->cr;
@@ -84,12 +85,14 @@ paint_card (MlsPaint                *paint,
   /* Translators: "Level 1 · Feasibility  Will it run?" on a scorecard */
   head = g_strdup_printf (_("<b>Level %u · %s</b>   <span foreground=\"%s\">%s</span>"), index + 1,
                           name, hex, question);
-  head_layout = mls_paint_layout (paint, MLS_FONT_AXIS, head, width - (text_x - x) - pad);
+  head_layout = mls_paint_layout (paint, compact ? MLS_FONT_LABEL : MLS_FONT_AXIS, head,
+                                  width - (text_x - x) - pad);
   mls_paint_layout_size (head_layout, &head_w, &head_h);
   if (level->summary && *level->summary)
     {
       g_autofree char *sm = mls_markup_escape (level->summary);
-      sum_layout = mls_paint_layout (paint, MLS_FONT_LABEL, sm, width - (text_x - x) - pad);
+      sum_layout = mls_paint_layout (paint, compact ? MLS_FONT_SMALL : MLS_FONT_LABEL, sm,
+                                     width - (text_x - x) - pad);
       mls_paint_layout_size (sum_layout, &sum_w, &sum_h);
     }
   h = pad + head_h + (sum_h > 0 ? 2 * u + sum_h : 0) + pad;
@@ -137,10 +140,10 @@ mls_scorecard_chart_paint (MlsPaint                *paint,
 {
   cairo_t *cr = paint->cr;
   const MlsPalette *pal = paint->palette;
-  double u = paint->u, pad = 10 * u, y, pill_w = 0, cards_h = 0, umax = 0, label_w = 0,
-         value_w = 0;
+  double u = paint->u, pad = 10 * u, y, pill_w = 0, cards_h = 0, umax = 0, label_w = 0;
   g_autofree char *title = NULL;
   const char *x_title = _("Resource utilization (demand / supply)");
+  gboolean compact;
 
   mls_paint_background (paint);
   if (chart->title)
@@ -164,12 +167,14 @@ mls_scorecard_chart_paint (MlsPaint                *paint,
     }
   for (guint i = 0; i < 3; i++)
     cards_h += paint_card (paint, &chart->levels[i], i, pad, 0, paint->width - 2 * pad, pill_w,
-                           FALSE);
+                           FALSE, FALSE);
   cards_h += 2 * 5 * u;
+  /* Small pages: set the cards a size smaller rather than squeeze the bars out. */
+  compact = chart->n_bars > 0 && cards_h > 0.5 * (paint->height - y);
 
-  /* Without bars the cards take the page; with them, the bars take what is left. */
   for (guint i = 0; i < 3; i++)
-    y += paint_card (paint, &chart->levels[i], i, pad, y, paint->width - 2 * pad, pill_w, TRUE)
+    y += paint_card (paint, &chart->levels[i], i, pad, y, paint->width - 2 * pad, pill_w, compact,
+                     TRUE)
          + 5 * u;
   paint->layout->plot_area = (MlsRect) { pad, y, paint->width - 2 * pad, 0 };
   if (chart->n_bars == 0)
@@ -206,22 +211,18 @@ mls_scorecard_chart_paint (MlsPaint                *paint,
     mls_paint_axes (paint, &area, &x, NULL, x_title, NULL);
 
     row_h = area.height / chart->n_bars;
-    bar_h = MIN (row_h * 0.55, 30 * u);
+    /* Tall enough for the value set inside the bar's end. */
+    bar_h = MIN (MAX (MIN (row_h * 0.55, 30 * u),
+                      mls_paint_font_height (paint, MLS_FONT_LABEL) + 3 * u),
+                 row_h * 0.8);
+    lx = mls_axis_map_to_page (&x, 1.0);
     for (guint i = 0; i < chart->n_bars; i++)
       {
         const MlsScorecardBar *b = &chart->bars[i];
         double cy = area.y + row_h * (i + 0.5), v = isfinite (b->utilization) ? b->utilization : 0;
         double bx = mls_axis_map_to_page (&x, MIN (MAX (v, 0), x1));
-        gboolean over = v > 1.0;
-        const MlsColor *c = over ? &pal->bad : &pal->good;
+        const MlsColor *c = v > 1.0 ? &pal->bad : &pal->good;
         g_autofree char *lm = mls_markup_escape (b->label);
-        g_autofree char *pct = mls_format_number (v * 100, 3);
-        g_autofree char *text = b->detail ? g_strdup_printf ("%s %% · %s", pct, b->detail)
-                                          : g_strdup_printf ("%s %%", pct);
-        g_autofree char *tm = mls_markup_escape (text);
-        g_autofree char *bm = g_strdup_printf ("<b>%s</b>", tm);
-        g_autoptr (PangoLayout) vl = mls_paint_layout (paint, MLS_FONT_LABEL, bm, -1);
-        double w, h;
 
         mls_paint_text (paint, MLS_FONT_TICK, lm, area.x - 8 * u, cy, MLS_ALIGN_END,
                         MLS_ALIGN_CENTER, 0, MLS_LABEL_TICK, &pal->ink);
@@ -229,18 +230,9 @@ mls_scorecard_chart_paint (MlsPaint                *paint,
         mls_paint_rounded_rect (cr, area.x, cy - bar_h / 2, MAX (bx - area.x, 0.5 * u), bar_h,
                                 1.5 * u);
         cairo_fill (cr);
-        mls_paint_layout_size (vl, &w, &h);
-        value_w = MAX (value_w, w);
-        /* The value after the bar, or inside its end when the bar runs to the frame. */
-        if (bx + 6 * u + w <= area.x + area.width - 4 * u)
-          mls_paint_show_layout (paint, vl, bx + 6 * u, cy - h / 2, 0, MLS_LABEL_ANNOTATION,
-                                 &pal->ink, NULL);
-        else
-          mls_paint_show_layout (paint, vl, MAX (area.x + 4 * u, bx - 6 * u - w), cy - h / 2, 0,
-                                 MLS_LABEL_ANNOTATION, &pal->background, NULL);
       }
 
-    lx = mls_axis_map_to_page (&x, 1.0);
+    /* The limit over the bars, so it shows where each one crosses it. */
     cairo_save (cr);
     cairo_set_dash (cr, dash, 2, 0);
     cairo_set_line_width (cr, 2.0 * u);
@@ -249,11 +241,38 @@ mls_scorecard_chart_paint (MlsPaint                *paint,
     cairo_line_to (cr, lx, area.y + area.height);
     cairo_stroke (cr);
     cairo_restore (cr);
+
+    /* Values last, each on a patch of what lies under it, so the limit line never runs
+     * through the digits. */
+    for (guint i = 0; i < chart->n_bars; i++)
+      {
+        const MlsScorecardBar *b = &chart->bars[i];
+        double cy = area.y + row_h * (i + 0.5), v = isfinite (b->utilization) ? b->utilization : 0;
+        double bx = mls_axis_map_to_page (&x, MIN (MAX (v, 0), x1)), w, h, tx;
+        const MlsColor *c = v > 1.0 ? &pal->bad : &pal->good;
+        g_autofree char *pct = mls_format_number (v * 100, 3);
+        g_autofree char *text = b->detail ? g_strdup_printf ("%s %% · %s", pct, b->detail)
+                                          : g_strdup_printf ("%s %%", pct);
+        g_autofree char *tm = mls_markup_escape (text);
+        g_autofree char *bm = g_strdup_printf ("<b>%s</b>", tm);
+        g_autoptr (PangoLayout) vl = mls_paint_layout (paint, MLS_FONT_LABEL, bm, -1);
+        gboolean inside;
+
+        mls_paint_layout_size (vl, &w, &h);
+        /* After the bar, or inside its end when the bar runs to the frame. */
+        inside = bx + 6 * u + w > area.x + area.width - 4 * u;
+        tx = inside ? MAX (area.x + 4 * u, bx - 6 * u - w) : bx + 6 * u;
+        mls_paint_set_color (paint, inside ? c : &pal->background);
+        mls_paint_rounded_rect (cr, tx - 2 * u, cy - h / 2 - u, w + 4 * u, h + 2 * u, 2 * u);
+        cairo_fill (cr);
+        mls_paint_show_layout (paint, vl, tx, cy - h / 2, 0, MLS_LABEL_ANNOTATION,
+                               inside ? &pal->background : &pal->ink, NULL);
+      }
+
     mls_paint_text (paint, MLS_FONT_SMALL, _("Physical limit / SLA"), lx, area.y - 2 * u,
                     MLS_ALIGN_CENTER, MLS_ALIGN_END, 0, MLS_LABEL_ANNOTATION, &pal->ink);
     mls_paint_frame (paint, &area);
     mls_axis_map_clear (&x);
   }
   (void) cards_h;
-  (void) value_w;
 }

@@ -233,6 +233,8 @@ mls_studio_window_constructed (GObject *object)
 
   mls_studio_document_load_default (self->document, efficiency);
   add_start_from_items (self);
+  mls_studio_composer_set_start_menu (MLS_STUDIO_COMPOSER (self->composer),
+                                      G_MENU_MODEL (self->start_from_menu));
   _mls_studio_window_update_recent (self);
   update_title (self);
   _mls_studio_window_update_actions (self);
