@@ -459,8 +459,8 @@ mls_hardware_node_get_accelerator_count (MlsHardwareNode *self)
  * @out: (out caller-allocates): the ridge point [FLOP/B]
  *
  * The arithmetic intensity where the roofline turns from memory-bound to compute-bound:
- * FLOP/s at @precision ÷ memory bandwidth (Williams, Waterman & Patterson 2009). H100 at
- * fp16: 989 TFLOP/s ÷ 3.35 TB/s = 295.2 FLOP/B.
+ * FLOP/s at @precision ÷ memory bandwidth, mls_calc_ridge_point(). H100 at fp16:
+ * 989 TFLOP/s ÷ 3.35 TB/s = 295.2 FLOP/B.
  *
  * Returns: %TRUE if the memory bandwidth is known
  */
@@ -472,9 +472,6 @@ mls_hardware_node_ridge_point (MlsHardwareNode *self,
   g_return_val_if_fail (MLS_IS_HARDWARE_NODE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (!(self->cached[Q_MEM_BANDWIDTH].value > 0))
-    return FALSE;
-  mls_quantity_divide (mls_hardware_node_get_flops_for (self, precision, NULL),
-                       &self->cached[Q_MEM_BANDWIDTH], out);
-  return TRUE;
+  return mls_calc_ridge_point (mls_hardware_node_get_flops_for (self, precision, NULL),
+                               &self->cached[Q_MEM_BANDWIDTH], out, NULL);
 }

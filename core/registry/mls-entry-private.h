@@ -52,6 +52,15 @@ void           mls_entry_cache_quantity         (MlsEntry      *self,
                                                  const char    *path,
                                                  MlsQuantity   *out);
 
+/* mls_entry_set_from_string() for a spec already looked up, recording where it was written. */
+gboolean       mls_entry_set_field_text         (MlsEntry           *self,
+                                                 const MlsFieldSpec *spec,
+                                                 const char         *path,
+                                                 const char         *text,
+                                                 guint               line,
+                                                 guint               column,
+                                                 GError            **error);
+
 /* "an integer, such as 32": what a field takes, for messages. */
 char          *mls_field_spec_describe          (const MlsFieldSpec *spec);
 

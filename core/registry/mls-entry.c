@@ -1205,6 +1205,80 @@ parse_integer (const char *text,
   return TRUE;
 }
 
+/* The catalog writes a few dozen distinct units thousands of times ("3.35 TB/s", "700 W"):
+ * read "NUMBER UNIT" with the unit looked up in a cache, and leave everything else (and every
+ * error) to mls_quantity_parse(). */
+static gboolean
+parse_quantity_cached (const char  *text,
+                       MlsQuantity *out)
+{
+  static GHashTable *units;
+  const char *p = text, *number, *unit_start, *unit_end;
+  gboolean digits = FALSE;
+  g_autofree char *unit = NULL;
+  MlsQuantity *factor;
+  double value;
+
+  while (*p == ' ')
+    p++;
+  number = p;
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != ' ')
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  unit_start = p;
+  unit_end = unit_start + strlen (unit_start);
+  while (unit_end > unit_start && unit_end[-1] == ' ')
+    unit_end--;
+  if (unit_end == unit_start || *unit_start == '/')
+    return FALSE;
+  unit = g_strndup (unit_start, unit_end - unit_start);
+
+  g_mutex_lock (&index_lock);
+  if (units == NULL)
+    units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  factor = g_hash_table_lookup (units, unit);
+  if (factor == NULL)
+    {
+      MlsQuantity q;
+
+      if (mls_quantity_from_unit (1.0, unit, &q, NULL))
+        {
+          factor = g_memdup2 (&q, sizeof q);
+          g_hash_table_insert (units, g_strdup (unit), factor);
+        }
+    }
+  g_mutex_unlock (&index_lock);
+  if (factor == NULL)
+    return FALSE;
+
+  value = g_ascii_strtod (number, NULL) * factor->value;
+  if (!isfinite (value))
+    return FALSE;
+  *out = *factor;
+  out->value = value;
+  return TRUE;
+}
+
 static gboolean
 parse_quantity_field (const MlsFieldSpec *spec,
                       const char         *text,
@@ -1226,7 +1300,7 @@ parse_quantity_field (const MlsFieldSpec *spec,
                    spec->path, kind, number, spec->unit);
       return FALSE;
     }
-  if (!mls_quantity_parse (text, out, error))
+  if (!parse_quantity_cached (text, out) && !mls_quantity_parse (text, out, error))
     return FALSE;
   if (!spec_unit (spec, &unit) || mls_quantity_same_dimension (out, &unit))
     return TRUE;
@@ -1390,7 +1464,6 @@ mls_entry_set_from_string (MlsEntry   *self,
 {
   MlsEntryPrivate *priv;
   const MlsFieldSpec *spec;
-  MlsFieldValue *v;
 
   g_return_val_if_fail (MLS_IS_ENTRY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1415,10 +1488,26 @@ mls_entry_set_from_string (MlsEntry   *self,
   spec = mls_entry_class_find_field (MLS_ENTRY_GET_CLASS (self), path);
   if (spec == NULL)
     return unknown_field (self, path, error);
+  return mls_entry_set_field_text (self, spec, path, text, 0, 0, error);
+}
+
+gboolean
+mls_entry_set_field_text (MlsEntry           *self,
+                          const MlsFieldSpec *spec,
+                          const char         *path,
+                          const char         *text,
+                          guint               line,
+                          guint               column,
+                          GError            **error)
+{
+  MlsEntryPrivate *priv = mls_entry_get_instance_private (self);
+  MlsFieldValue *v;
 
   v = g_new0 (MlsFieldValue, 1);
   v->spec = spec;
   v->path = g_strdup (path);
+  v->line = line;
+  v->column = column;
   if (!parse_value (self, spec, path, text, v, error))
     {
       field_value_free (v);
@@ -1427,8 +1516,8 @@ mls_entry_set_from_string (MlsEntry   *self,
   store_value (self, v);
   if (!check_field (self, path, error))
     {
-      g_hash_table_remove (priv->fields, path);
       g_ptr_array_remove (priv->order, v);
+      g_hash_table_remove (priv->fields, path);
       return FALSE;
     }
   return TRUE;

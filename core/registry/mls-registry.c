@@ -67,6 +67,7 @@ struct _MlsRegistry
   Category    categories[N_CATEGORIES];
   GHashTable *sources; /* key → SourceRecord */
   GPtrArray  *notices; /* char *, NULL-terminated */
+  gboolean    linked;  /* every reference points at the entry now under its key */
 };
 
 G_DEFINE_FINAL_TYPE (MlsRegistry, mls_registry, G_TYPE_OBJECT)
@@ -115,6 +116,7 @@ mls_registry_init (MlsRegistry *self)
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, source_record_free);
   self->notices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notices, NULL);
+  self->linked = TRUE;
 }
 
 /**
@@ -169,6 +171,7 @@ typedef struct
   gboolean         have_doc;
   GError          *error;
   GPtrArray       *entries;     /* MlsEntry, staged */
+  GArray          *entry_ci;    /* the category index of each staged entry */
   GHashTable      *sources;     /* key → SourceRecord, staged */
   GPtrArray       *source_uses; /* SourceUse: records of other files of the batch it uses */
 } FileLoad;
@@ -211,6 +214,7 @@ file_load_free (gpointer data)
     yaml_document_delete (&f->doc);
   g_clear_error (&f->error);
   g_clear_pointer (&f->entries, g_ptr_array_unref);
+  g_clear_pointer (&f->entry_ci, g_array_unref);
   g_clear_pointer (&f->sources, g_hash_table_unref);
   g_clear_pointer (&f->source_uses, g_ptr_array_unref);
   g_free (f);
@@ -227,6 +231,7 @@ file_load_new (const char *origin,
   f->bytes = g_bytes_ref (bytes);
   f->builtin = builtin;
   f->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  f->entry_ci = g_array_new (FALSE, FALSE, sizeof (int));
   f->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, source_record_free);
   f->source_uses = g_ptr_array_new_with_free_func (source_use_free);
   return f;
@@ -938,10 +943,10 @@ load_fields (Batch       *batch,
                                   "field out"), mls_entry_get_category (entry),
                                 mls_entry_get_key (entry), path, want);
             }
-          if (!mls_entry_set_from_string (entry, path, scalar_text (value), &error))
+          if (!mls_entry_set_field_text (entry, spec, path, scalar_text (value),
+                                         value->start_mark.line + 1,
+                                         value->start_mark.column + 1, &error))
             return entry_error (f, entry, value, error);
-          mls_entry_set_field_position (entry, path, value->start_mark.line + 1,
-                                        value->start_mark.column + 1);
           continue;
         }
       else if (spec == NULL && prefix == NULL &&
@@ -1041,6 +1046,7 @@ stage_entries (Batch    *batch,
           g_hash_table_insert (batch->index[ci], g_steal_pointer (&folded), entry);
           g_hash_table_insert (batch->entry_file, entry, f);
           g_ptr_array_add (f->entries, g_steal_pointer (&entry));
+          g_array_append_val (f->entry_ci, ci);
         }
     }
   return TRUE;
@@ -1054,7 +1060,7 @@ drop_file (Batch    *batch,
   for (guint i = 0; i < f->entries->len; i++)
     {
       MlsEntry *entry = g_ptr_array_index (f->entries, i);
-      int ci = category_index (mls_entry_get_category (entry));
+      int ci = g_array_index (f->entry_ci, int, i);
       g_autofree char *folded = fold_key (mls_entry_get_key (entry));
 
       if (g_hash_table_lookup (batch->index[ci], folded) == entry)
@@ -1189,7 +1195,7 @@ finish_file_entries (Batch    *batch,
       g_autoptr(GError) error = NULL;
       guint line, column;
 
-      if (category_index (mls_entry_get_category (entry)) != ci)
+      if (g_array_index (f->entry_ci, int, i) != ci)
         continue;
       if (!mls_entry_finish (entry, &error))
         {
@@ -1271,7 +1277,7 @@ commit_file (MlsRegistry *self,
   for (guint i = 0; i < f->entries->len; i++)
     {
       MlsEntry *entry = g_ptr_array_index (f->entries, i);
-      int ci = category_index (mls_entry_get_category (entry));
+      int ci = g_array_index (f->entry_ci, int, i);
       Category *cat = &self->categories[ci];
       g_autofree char *folded = fold_key (mls_entry_get_key (entry));
       MlsEntry *old = g_hash_table_lookup (cat->by_key, folded);
@@ -1372,6 +1378,24 @@ parse_files (GPtrArray *files)
       g_thread_join (threads[t]);
 }
 
+static gpointer
+free_documents (gpointer data)
+{
+  GPtrArray *files = data;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      FileLoad *f = g_ptr_array_index (files, i);
+
+      if (f->have_doc)
+        {
+          yaml_document_delete (&f->doc);
+          f->have_doc = FALSE;
+        }
+    }
+  return NULL;
+}
+
 /* Loads a batch of files (takes ownership of @files). Every file either loads entirely or
  * adds nothing; returns FALSE with every file's error if any failed. */
 static gboolean
@@ -1381,6 +1405,7 @@ load_batch (MlsRegistry *self,
 {
   Batch batch = { self, files, { NULL }, { NULL }, NULL, NULL };
   gboolean changed, overrides = FALSE, ok;
+  GThread *freer;
 
   for (guint ci = 0; ci < N_CATEGORIES; ci++)
     {
@@ -1416,6 +1441,10 @@ load_batch (MlsRegistry *self,
         drop_file (&batch, f);
     }
 
+  /* the YAML is no longer needed: free it on another thread while linking */
+  freer = files->len > 1 ? g_thread_try_new ("mls-registry-free", free_documents, files, NULL)
+                         : NULL;
+
   /* 4. references and cross-field rules; a failure can strand other files, so repeat */
   do
     {
@@ -1443,6 +1472,9 @@ load_batch (MlsRegistry *self,
           }
     }
   while (changed);
+
+  if (freer != NULL)
+    g_thread_join (freer);
 
   /* 5. commit what passed */
   for (guint i = 0; i < files->len; i++)
@@ -1472,6 +1504,7 @@ load_batch (MlsRegistry *self,
   /* Entries that referred to an overridden key now refer to the new entry. */
   if (overrides)
     {
+      self->linked = FALSE;
       g_autoptr(GError) link_error = NULL;
 
       if (!mls_registry_link (self, &link_error))
@@ -1775,6 +1808,10 @@ mls_registry_link (MlsRegistry *self,
 
   g_return_val_if_fail (MLS_IS_REGISTRY (self), FALSE);
 
+  /* loads link what they add, and relink after an override: usually nothing to do */
+  if (self->linked)
+    return TRUE;
+
   for (guint ci = 0; ci < N_CATEGORIES && data.ok; ci++)
     {
       GListModel *model = G_LIST_MODEL (self->categories[ci].store);
@@ -1797,6 +1834,7 @@ mls_registry_link (MlsRegistry *self,
             }
         }
     }
+  self->linked = data.ok;
   return data.ok;
 }
 

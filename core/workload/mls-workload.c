@@ -592,8 +592,8 @@ fallback_constant (const char *key,
  *
  * The key/value cache of @seq_len tokens for @batch sequences (inventory §3,
  * `get_kv_cache_size`). With multi-head latent attention (`kv_lora_rank` and
- * `qk_rope_head_dim` set, DeepSeek-V2 §2.1) it is L·(rank + rope)·S·B·bytes; otherwise
- * 2·L·kv_heads·head_dim·S·B·bytes, the 2 being one key and one value per head. A missing
+ * `qk_rope_head_dim` set) it is mls_calc_mla_cache_size(), L·(rank + rope)·S·B·bytes;
+ * otherwise mls_calc_kv_cache_size(), 2·L·kv_heads·head_dim·S·B·bytes. A missing
  * hidden size or head count falls back to the registry constants `fallback_hidden_dim` and
  * `fallback_heads`, as in the reference.
  *
@@ -609,7 +609,8 @@ mls_workload_kv_cache_size (MlsWorkload *self,
 {
   MlsWorkloadPrivate *priv;
   MlsWorkloadKind kind;
-  double elements;
+  MlsQuantity bytes;
+  guint hidden, heads, kv_heads, head_dim;
 
   g_return_val_if_fail (MLS_IS_WORKLOAD (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -631,20 +632,19 @@ mls_workload_kv_cache_size (MlsWorkload *self,
       return FALSE;
     }
 
+  bytes = mls_quantity_make (bytes_per_element, 0, 0, 0, 1, 0, 0);
   if (priv->kv_lora_rank > 0 && priv->qk_rope_head_dim > 0)
-    elements = (double) priv->layers * (priv->kv_lora_rank + priv->qk_rope_head_dim);
-  else
-    {
-      guint hidden = priv->hidden_dim, heads = priv->heads, kv_heads, head_dim;
+    return mls_calc_mla_cache_size (priv->layers, priv->kv_lora_rank, priv->qk_rope_head_dim,
+                                    seq_len, batch, &bytes, out, error);
 
-      if (hidden == 0 && !fallback_constant ("fallback_hidden_dim", &hidden, error))
-        return FALSE;
-      if (heads == 0 && !fallback_constant ("fallback_heads", &heads, error))
-        return FALSE;
-      kv_heads = priv->kv_heads ? priv->kv_heads : heads;
-      head_dim = priv->head_dim ? priv->head_dim : hidden / heads;
-      elements = 2.0 * priv->layers * kv_heads * head_dim;
-    }
-  *out = mls_quantity_make (elements * seq_len * batch * bytes_per_element, 0, 0, 0, 1, 0, 0);
-  return TRUE;
+  hidden = priv->hidden_dim;
+  heads = priv->heads;
+  if (hidden == 0 && !fallback_constant ("fallback_hidden_dim", &hidden, error))
+    return FALSE;
+  if (heads == 0 && !fallback_constant ("fallback_heads", &heads, error))
+    return FALSE;
+  kv_heads = priv->kv_heads ? priv->kv_heads : heads;
+  head_dim = priv->head_dim ? priv->head_dim : hidden / heads;
+  return mls_calc_kv_cache_size (priv->layers, kv_heads, head_dim, seq_len, batch, &bytes, NULL,
+                                 out, error);
 }
