@@ -37,7 +37,7 @@ static const MlsRooflineWorkload single_workloads[] = {
 };
 
 static const MlsRooflineDevice cloud[] = {
-  { "H100", 989e12, 3.35e12 },  { "A100", 312e12, 2039e9 }, { "B200", 2250e12, 8e12 },
+  { "H100", 989e12, 3.35e12 },   { "A100", 312e12, 2039e9 }, { "B200", 2250e12, 8e12 },
   { "MI300X", 1307e12, 5.3e12 }, { "T4", 65e12, 320e9 },
 };
 
@@ -51,16 +51,22 @@ static const MlsRooflineWorkload cloud_workloads[] = {
 static const MlsRoof esp32_roofs[] = { { MLS_ROOF_SRAM, NULL, 0.96e9 } };
 
 static const MlsRooflineDevice mixed[] = {
-  { "H100", 989e12, 3.35e12 },     { "B200", 2250e12, 8e12 },
-  { "Jetson Orin NX", 25e12, 102e9 }, { "T4", 65e12, 320e9 },
+  { "H100", 989e12, 3.35e12 },
+  { "B200", 2250e12, 8e12 },
+  { "Jetson Orin NX", 25e12, 102e9 },
+  { "T4", 65e12, 320e9 },
   { "ESP32-S3", 0.5e9, 0.08e9, esp32_roofs, 1 },
 };
 
 static const MlsRooflineWorkload mixed_workloads[] = {
-  { "Llama3-8B decode b1", 0.9, 0, 0, NULL },     { "Llama3-70B decode b16", 14, 0, 1, NULL },
-  { "YOLOv8n b1", 90, 0, 2, NULL },               { "ResNet-50 b1", 160, 0, 3, NULL },
-  { "KWS DS-CNN", 140, 0, 4, NULL },              { "Person detection", 30, 0, 4, NULL },
-  { "Whisper-small decode", 1.2, 0, 2, NULL },    { "Stable Diffusion UNet", 2000, 0, 1, NULL },
+  { "Llama3-8B decode b1", 0.9, 0, 0, NULL },
+  { "Llama3-70B decode b16", 14, 0, 1, NULL },
+  { "YOLOv8n b1", 90, 0, 2, NULL },
+  { "ResNet-50 b1", 160, 0, 3, NULL },
+  { "KWS DS-CNN", 140, 0, 4, NULL },
+  { "Person detection", 30, 0, 4, NULL },
+  { "Whisper-small decode", 1.2, 0, 2, NULL },
+  { "Stable Diffusion UNet", 2000, 0, 1, NULL },
 };
 
 static const MlsRooflineDevice fleet[] = {
@@ -74,19 +80,19 @@ static const MlsRooflineWorkload fleet_workloads[] = {
 
 static const double batch[] = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512 };
 /* Time per output token of Llama3-8B, t = max(16 GB / BW, 2 · 8e9 · b / (0.5 · peak)). */
-static const double tpot_h100[] = { 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3,
-                                    4.78e-3, 4.78e-3, 4.78e-3, 8.28e-3, 16.6e-3 };
-static const double tpot_a100[] = { 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3,
-                                    7.85e-3, 7.85e-3, 13.1e-3, 26.3e-3, NAN };
+static const double tpot_h100[]
+    = { 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 4.78e-3, 8.28e-3, 16.6e-3 };
+static const double tpot_a100[]
+    = { 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3, 7.85e-3, 13.1e-3, 26.3e-3, NAN };
 static const MlsSeries sweep_series[] = {
   { "H100", batch, tpot_h100, 10 },
   { "A100", batch, tpot_a100, 10 },
 };
 
 static const MlsParetoPoint pareto_points[] = {
-  { "1× H100", 30000, 2400 },  { "2× H100", 60000, 4500 },  { "4× H100", 120000, 8200 },
+  { "1× H100", 30000, 2400 },   { "2× H100", 60000, 4500 }, { "4× H100", 120000, 8200 },
   { "8× H100", 240000, 14000 }, { "1× A100", 15000, 900 },  { "2× A100", 30000, 1700 },
-  { "4× A100", 60000, 3100 },  { "1× B200", 40000, 5200 },  { "2× B200", 80000, 9800 },
+  { "4× A100", 60000, 3100 },   { "1× B200", 40000, 5200 }, { "2× B200", 80000, 9800 },
   { "4× B200", 160000, 17500 }, { "1× T4", 2500, 90 },      { "1× L4", 3000, 250 },
 };
 
@@ -110,34 +116,44 @@ static const MlsScorecardBar scorecard_bars[] = {
   { "Latency (SLA)", 1.35, "270 ms against 200 ms" },
 };
 
-static MlsRooflineChart single_chart = { .devices = h100, .n_devices = 1,
-                                         .workloads = single_workloads, .n_workloads = 4 };
-static MlsRooflineChart cloud_chart = { .devices = cloud, .n_devices = 5,
-                                        .workloads = cloud_workloads, .n_workloads = 8 };
-static MlsRooflineChart mixed_chart = { .devices = mixed, .n_devices = 5,
-                                        .workloads = mixed_workloads, .n_workloads = 8 };
-static MlsRooflineChart fleet_chart = { .variant = MLS_ROOFLINE_NETWORK, .devices = fleet,
-                                        .n_devices = 1, .workloads = fleet_workloads,
+static MlsRooflineChart single_chart
+    = { .devices = h100, .n_devices = 1, .workloads = single_workloads, .n_workloads = 4 };
+static MlsRooflineChart cloud_chart
+    = { .devices = cloud, .n_devices = 5, .workloads = cloud_workloads, .n_workloads = 8 };
+static MlsRooflineChart mixed_chart
+    = { .devices = mixed, .n_devices = 5, .workloads = mixed_workloads, .n_workloads = 8 };
+static MlsRooflineChart fleet_chart = { .variant = MLS_ROOFLINE_NETWORK,
+                                        .devices = fleet,
+                                        .n_devices = 1,
+                                        .workloads = fleet_workloads,
                                         .n_workloads = 2 };
-static MlsSweepChart sweep_chart = {
-  "Llama3-8B decode: time per output token", { "Batch size", NULL, TRUE, 0, 0 },
-  { "Time per output token", "s", TRUE, 0, 0 }, sweep_series, 2, 10e-3, "SLA 10 ms"
-};
-static MlsParetoChart pareto_chart = {
-  "Serving Llama3-70B", { "Cost", "$", TRUE, 0, 0 }, { "Throughput (tokens/s)", NULL, TRUE, 0, 0 },
-  MLS_PARETO_MIN_X_MAX_Y, pareto_points, G_N_ELEMENTS (pareto_points), FALSE
-};
-static MlsTornadoChart tornado_chart = { "Sensitivity of TPOT", "Time per output token", "s",
-                                         5.0e-3, tornado_bars, G_N_ELEMENTS (tornado_bars) };
-static MlsMemoryChart memory_chart = { "Memory footprint on one H100", memory_bars,
-                                       G_N_ELEMENTS (memory_bars), NULL };
-static MlsScorecardChart scorecard_chart = {
-  NULL, "Llama3-8B chat on H100",
-  { { "Memory Feasibility", MLS_FIGURE_STATUS_PASS, "61.9 GB / 85.9 GB used" },
-    { "Single Node Performance", MLS_FIGURE_STATUS_FAIL, "Memory Bound" },
-    { NULL, MLS_FIGURE_STATUS_SKIPPED, "No Ops config provided" } },
-  scorecard_bars, 2
-};
+static MlsSweepChart    sweep_chart = { "Llama3-8B decode: time per output token",
+                                        { "Batch size", NULL, TRUE, 0, 0 },
+                                        { "Time per output token", "s", TRUE, 0, 0 },
+                                        sweep_series,
+                                        2,
+                                        10e-3,
+                                        "SLA 10 ms" };
+static MlsParetoChart   pareto_chart = { "Serving Llama3-70B",
+                                         { "Cost", "$", TRUE, 0, 0 },
+                                         { "Throughput (tokens/s)", NULL, TRUE, 0, 0 },
+                                         MLS_PARETO_MIN_X_MAX_Y,
+                                         pareto_points,
+                                         G_N_ELEMENTS (pareto_points),
+                                         FALSE };
+static MlsTornadoChart  tornado_chart
+    = { "Sensitivity of TPOT", "Time per output token",    "s", 5.0e-3,
+        tornado_bars,          G_N_ELEMENTS (tornado_bars) };
+static MlsMemoryChart memory_chart
+    = { "Memory footprint on one H100", memory_bars, G_N_ELEMENTS (memory_bars), NULL };
+static MlsScorecardChart scorecard_chart
+    = { NULL,
+        "Llama3-8B chat on H100",
+        { { "Memory Feasibility", MLS_FIGURE_STATUS_PASS, "61.9 GB / 85.9 GB used" },
+          { "Single Node Performance", MLS_FIGURE_STATUS_FAIL, "Memory Bound" },
+          { NULL, MLS_FIGURE_STATUS_SKIPPED, "No Ops config provided" } },
+        scorecard_bars,
+        2 };
 
 typedef struct
 {
@@ -158,13 +174,10 @@ static const Sample samples[] = {
 };
 
 static MlsFigure
-make_figure (MlsFigureKind   kind,
-             gconstpointer   chart,
-             MlsFigureTheme  theme,
-             MlsFigurePreset preset)
+make_figure (MlsFigureKind kind, gconstpointer chart, MlsFigureTheme theme, MlsFigurePreset preset)
 {
   MlsFigureStyle style;
-  MlsFigure figure;
+  MlsFigure      figure;
 
   mls_figure_style_init (&style, theme, preset);
   mls_figure_init (&figure, kind, chart, &style);
@@ -175,7 +188,7 @@ static char *
 temp_dir (void)
 {
   GError *error = NULL;
-  char *dir = g_dir_make_tmp ("mlsysim-render-XXXXXX", &error);
+  char   *dir = g_dir_make_tmp ("mlsysim-render-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;
@@ -184,7 +197,7 @@ temp_dir (void)
 static void
 remove_dir (const char *dir)
 {
-  GDir *d = g_dir_open (dir, 0, NULL);
+  GDir       *d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d && (name = g_dir_read_name (d)))
@@ -229,11 +242,11 @@ test_ridge_points (void)
 static void
 test_presets (void)
 {
-  MlsFigureStyle style;
-  MlsFigure figure;
-  double w, h, dpi;
+  MlsFigureStyle  style;
+  MlsFigure       figure;
+  double          w, h, dpi;
   MlsFigurePreset preset;
-  MlsFigureTheme theme;
+  MlsFigureTheme  theme;
 
   /* 16:9: 13.33 × 7.5 in; at 144 dpi, 1920 × 1080 px; in points, 960 × 540. */
   mls_figure_style_init (&style, MLS_FIGURE_THEME_LIGHT, MLS_FIGURE_PRESET_SLIDE_16_9);
@@ -263,8 +276,9 @@ test_presets (void)
                        mls_figure_style_get_font_size (&slide));
     slide.font_scale = 2;
     g_assert_cmpfloat_with_epsilon (mls_figure_style_get_font_size (&slide),
-                                    2 * mls_figure_style_get_font_size (&(MlsFigureStyle) {
-                                          .preset = MLS_FIGURE_PRESET_SLIDE_16_9 }),
+                                    2
+                                        * mls_figure_style_get_font_size (&(MlsFigureStyle){
+                                            .preset = MLS_FIGURE_PRESET_SLIDE_16_9 }),
                                     1e-9);
   }
 
@@ -285,8 +299,8 @@ test_pareto_front (void)
 {
   /* Lower cost and higher throughput are better. (1, 10) dominates (2, 5); (3, 20) is on the
    * front; (4, 20) is dominated by (3, 20); (0.5, 1) is the cheapest. */
-  const MlsParetoPoint p[] = { { "a", 1, 10 }, { "b", 2, 5 }, { "c", 3, 20 }, { "d", 4, 20 },
-                               { "e", 0.5, 1 } };
+  const MlsParetoPoint p[]
+      = { { "a", 1, 10 }, { "b", 2, 5 }, { "c", 3, 20 }, { "d", 4, 20 }, { "e", 0.5, 1 } };
   gboolean front[5];
 
   g_assert_cmpuint (mls_pareto_front (p, 5, MLS_PARETO_MIN_X_MAX_Y, front), ==, 3);
@@ -303,8 +317,7 @@ test_pareto_front (void)
 /* ---- labels ---------------------------------------------------------------------------- */
 
 static gboolean
-has_label (MlsFigureLayout *layout,
-           const char      *text)
+has_label (MlsFigureLayout *layout, const char *text)
 {
   for (guint i = 0; i < layout->labels->len; i++)
     if (g_str_equal (g_array_index (layout->labels, MlsPlacedLabel, i).text, text))
@@ -313,9 +326,7 @@ has_label (MlsFigureLayout *layout,
 }
 
 static gboolean
-has_label_containing (MlsFigureLayout *layout,
-                      const char      *text,
-                      MlsLabelRole     role)
+has_label_containing (MlsFigureLayout *layout, const char *text, MlsLabelRole role)
 {
   for (guint i = 0; i < layout->labels->len; i++)
     {
@@ -373,11 +384,31 @@ test_network_labels (void)
   g_assert_true (has_label (layout, "Network ridge 158k FLOP/B"));
 }
 
+static void
+test_fixed_range (void)
+{
+  /* A window fixed by the caller, 0.1 … 100 FLOP/B: the prefill point at 1800 FLOP/B lies
+   * outside and is left out; the others are drawn and named; the ridge at 295 is off the
+   * chart, so it is not labelled. */
+  MlsRooflineChart chart = single_chart;
+  MlsFigure        figure;
+  g_autoptr (MlsFigureLayout) layout = NULL;
+
+  chart.x_min = 0.1;
+  chart.x_max = 100;
+  figure = make_figure (MLS_FIGURE_ROOFLINE, &chart, MLS_FIGURE_THEME_LIGHT,
+                        MLS_FIGURE_PRESET_SLIDE_16_9);
+  layout = mls_figure_compute_layout (&figure, 960, 540);
+  g_assert_true (has_label_containing (layout, "Llama3-8B decode, batch 1", MLS_LABEL_POINT));
+  g_assert_true (has_label_containing (layout, "Llama3-8B decode, batch 32", MLS_LABEL_POINT));
+  g_assert_false (has_label_containing (layout, "prefill", MLS_LABEL_POINT));
+  g_assert_false (has_label_containing (layout, "Ridge", MLS_LABEL_ANNOTATION));
+  g_assert_true (has_label (layout, "100"));
+}
+
 /* The label's corners, rotated about the centre of its box. */
 static void
-label_corners (const MlsPlacedLabel *l,
-               double                xs[4],
-               double                ys[4])
+label_corners (const MlsPlacedLabel *l, double xs[4], double ys[4])
 {
   double cx = l->box.x + l->box.width / 2, cy = l->box.y + l->box.height / 2;
   double w = l->width > 0 ? l->width : l->box.width, h = l->height > 0 ? l->height : l->box.height;
@@ -394,10 +425,7 @@ label_corners (const MlsPlacedLabel *l,
 
 /* Separating-axis test of two convex quadrilaterals; touching edges do not count. */
 static gboolean
-quads_overlap (const double ax[4],
-               const double ay[4],
-               const double bx[4],
-               const double by[4])
+quads_overlap (const double ax[4], const double ay[4], const double bx[4], const double by[4])
 {
   const double *px[2] = { ax, bx }, *py[2] = { ay, by };
 
@@ -426,15 +454,13 @@ quads_overlap (const double ax[4],
 }
 
 static void
-check_placement (const MlsRooflineChart *chart,
-                 MlsFigureTheme          theme,
-                 MlsFigurePreset         preset)
+check_placement (const MlsRooflineChart *chart, MlsFigureTheme theme, MlsFigurePreset preset)
 {
   MlsFigure figure = make_figure (MLS_FIGURE_ROOFLINE, chart, theme, preset);
   g_autoptr (MlsFigureLayout) layout = NULL;
   g_autoptr (GPtrArray) placed = g_ptr_array_new ();
   const MlsRect *area;
-  double w, h;
+  double         w, h;
 
   mls_figure_get_page_size (&figure, &w, &h);
   layout = mls_figure_compute_layout (&figure, w, h);
@@ -456,14 +482,14 @@ check_placement (const MlsRooflineChart *chart,
       /* Clear of the legend. */
       if (layout->legend.width > 0 && mls_rect_intersects (&l->box, &layout->legend))
         {
-          double ax[4], ay[4], lx[4], ly[4];
+          double         ax[4], ay[4], lx[4], ly[4];
           const MlsRect *g = &layout->legend;
           label_corners (l, ax, ay);
           lx[0] = g->x, ly[0] = g->y, lx[1] = g->x + g->width, ly[1] = g->y;
           lx[2] = g->x + g->width, ly[2] = g->y + g->height, lx[3] = g->x, ly[3] = g->y + g->height;
           if (quads_overlap (ax, ay, lx, ly))
-            g_error ("“%s” covers the legend [%s, %s]", l->text,
-                     mls_figure_theme_to_string (theme), mls_figure_preset_to_string (preset));
+            g_error ("“%s” covers the legend [%s, %s]", l->text, mls_figure_theme_to_string (theme),
+                     mls_figure_preset_to_string (preset));
         }
     }
 
@@ -472,7 +498,7 @@ check_placement (const MlsRooflineChart *chart,
     for (guint j = i + 1; j < placed->len; j++)
       {
         const MlsPlacedLabel *a = placed->pdata[i], *b = placed->pdata[j];
-        double ax[4], ay[4], bx[4], by[4];
+        double                ax[4], ay[4], bx[4], by[4];
         label_corners (a, ax, ay);
         label_corners (b, bx, by);
         if (quads_overlap (ax, ay, bx, by))
@@ -520,19 +546,16 @@ test_legend_values (void)
 static guint32
 read_be32 (const guint8 *p)
 {
-  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+  return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
 }
 
 static void
-check_png (const char *path,
-           int         width,
-           int         height,
-           double      dpi)
+check_png (const char *path, int width, int height, double dpi)
 {
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
   cairo_surface_t *surface;
-  const char *phys;
+  const char      *phys;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
@@ -547,25 +570,22 @@ check_png (const char *path,
     if (memcmp (data + i, "pHYs", 4) == 0)
       phys = data + i;
   g_assert_nonnull (phys);
-  g_assert_cmpuint (read_be32 ((const guint8 *) phys + 4), ==, (guint32) lround (dpi / 0.0254));
+  g_assert_cmpuint (read_be32 ((const guint8 *)phys + 4), ==, (guint32)lround (dpi / 0.0254));
   g_assert_cmpint (phys[12], ==, 1);
 }
 
 static void
-markup_error (GMarkupParseContext *context,
-              GError              *error,
-              gpointer             user_data)
+markup_error (GMarkupParseContext *context, GError *error, gpointer user_data)
 {
 }
 
 static void
-check_svg_well_formed (const char *data,
-                       gsize       len)
+check_svg_well_formed (const char *data, gsize len)
 {
   static const GMarkupParser parser = { NULL, NULL, NULL, NULL, markup_error };
-  GMarkupParseContext *ctx = g_markup_parse_context_new (&parser, 0, NULL, NULL);
-  GError *error = NULL;
-  const char *start = strstr (data, "<svg");
+  GMarkupParseContext       *ctx = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  GError                    *error = NULL;
+  const char                *start = strstr (data, "<svg");
 
   /* GMarkup reads the document from its root element. */
   g_assert_nonnull (start);
@@ -577,13 +597,11 @@ check_svg_well_formed (const char *data,
 }
 
 static void
-check_pdf (const char *path,
-           double      width_pt,
-           double      height_pt)
+check_pdf (const char *path, double width_pt, double height_pt)
 {
   g_autofree char *data = NULL;
-  g_autoptr (GRegex) mediabox = g_regex_new ("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]",
-                                             G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) mediabox = g_regex_new (
+      "/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]", G_REGEX_RAW, 0, NULL);
   g_autoptr (GRegex) page = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   gsize len;
@@ -621,14 +639,14 @@ test_export_all_kinds (void)
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     for (MlsFigureTheme t = MLS_FIGURE_THEME_LIGHT; t <= MLS_FIGURE_THEME_PRINT; t++)
       {
-        MlsFigure figure = make_figure (samples[i].kind, samples[i].chart, t,
-                                        MLS_FIGURE_PRESET_SLIDE_16_9);
+        MlsFigure figure
+            = make_figure (samples[i].kind, samples[i].chart, t, MLS_FIGURE_PRESET_SLIDE_16_9);
         g_autofree char *png = g_strdup_printf ("%s/%s-%d.png", dir, samples[i].name, t);
         g_autofree char *svg = g_strdup_printf ("%s/%s-%d.svg", dir, samples[i].name, t);
         g_autofree char *pdf = g_strdup_printf ("%s/%s-%d.PDF", dir, samples[i].name, t);
         g_autofree char *svg_data = NULL;
-        GError *error = NULL;
-        gsize len;
+        GError          *error = NULL;
+        gsize            len;
 
         /* The preset: 1920 × 1080 px at 144 dpi; a 960 × 540 pt page. */
         g_assert_true (mls_figure_export (&figure, png, 0, 0, 0, &error));
@@ -654,9 +672,9 @@ test_export_sizes (void)
   g_autofree char *dir = temp_dir ();
   g_autofree char *png = g_build_filename (dir, "a.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "a.pdf", NULL);
-  GError *error = NULL;
-  MlsFigure figure = make_figure (MLS_FIGURE_ROOFLINE, &single_chart, MLS_FIGURE_THEME_LIGHT,
-                                  MLS_FIGURE_PRESET_SLIDE_16_9);
+  GError          *error = NULL;
+  MlsFigure        figure = make_figure (MLS_FIGURE_ROOFLINE, &single_chart, MLS_FIGURE_THEME_LIGHT,
+                                         MLS_FIGURE_PRESET_SLIDE_16_9);
 
   /* Asked pixels and resolution. */
   g_assert_true (mls_figure_export (&figure, png, 800, 450, 96, &error));
@@ -700,8 +718,8 @@ test_svg_text (void)
                                   MLS_FIGURE_PRESET_SLIDE_16_9);
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *svg = NULL;
-  GError *error = NULL;
-  gsize len;
+  GError          *error = NULL;
+  gsize            len;
 
   bytes = mls_figure_export_to_bytes (&figure, MLS_FIGURE_FORMAT_SVG, 0, 0, 0, &error);
   g_assert_no_error (error);
@@ -726,16 +744,16 @@ test_svg_text (void)
 static void
 test_export_errors (void)
 {
-  g_autofree char *dir = temp_dir ();
-  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir", "out.png", NULL);
-  g_autofree char *txt = g_build_filename (dir, "out.txt", NULL);
-  g_autofree char *keep = g_build_filename (dir, "keep.png", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char  *dir = temp_dir ();
+  g_autofree char  *missing = g_build_filename (dir, "no", "such", "dir", "out.png", NULL);
+  g_autofree char  *txt = g_build_filename (dir, "out.txt", NULL);
+  g_autofree char  *keep = g_build_filename (dir, "keep.png", NULL);
+  g_autofree char  *contents = NULL;
   MlsRooflineDevice broken[] = { { "Broken", 989e12, 0 } };
-  MlsRooflineChart bad = { .devices = broken, .n_devices = 1 };
+  MlsRooflineChart  bad = { .devices = broken, .n_devices = 1 };
   MlsFigure figure = make_figure (MLS_FIGURE_ROOFLINE, &single_chart, MLS_FIGURE_THEME_LIGHT,
                                   MLS_FIGURE_PRESET_SLIDE_16_9);
-  GError *error = NULL;
+  GError   *error = NULL;
 
   /* A directory that does not exist: an error naming the file, and nothing written. */
   g_assert_false (mls_figure_export (&figure, missing, 0, 0, 0, &error));
@@ -776,7 +794,7 @@ test_draw_any_surface (void)
 {
   /* The app draws into its widget: any cairo_t, any size, already transformed. */
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 500, 300);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
@@ -825,9 +843,7 @@ static const Reference references[] = {
 };
 
 static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
+read_bytes (void *closure, unsigned char *data, unsigned int length)
 {
   GInputStream *in = closure;
 
@@ -837,13 +853,12 @@ read_bytes (void          *closure,
 
 /* Mean absolute difference per channel (0–255) over all pixels. */
 static double
-mean_difference (cairo_surface_t *a,
-                 cairo_surface_t *b)
+mean_difference (cairo_surface_t *a, cairo_surface_t *b)
 {
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
+  int           w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int           sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
   const guint8 *da, *db;
-  double sum = 0;
+  double        sum = 0;
 
   cairo_surface_flush (a);
   cairo_surface_flush (b);
@@ -851,15 +866,15 @@ mean_difference (cairo_surface_t *a,
   db = cairo_image_surface_get_data (b);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w * 4; x++)
-      sum += abs ((int) da[y * sa + x] - (int) db[y * sb + x]);
-  return sum / ((double) w * h * 4);
+      sum += abs ((int)da[y * sa + x] - (int)db[y * sb + x]);
+  return sum / ((double)w * h * 4);
 }
 
 static void
 test_reference_images (void)
 {
   const char *data_dir = g_getenv ("MLSYSIM_TEST_DATA");
-  gboolean update = g_strcmp0 (g_getenv ("MLSYSIM_UPDATE_REFERENCES"), "1") == 0;
+  gboolean    update = g_strcmp0 (g_getenv ("MLSYSIM_UPDATE_REFERENCES"), "1") == 0;
 
   if (data_dir == NULL)
     {
@@ -869,13 +884,13 @@ test_reference_images (void)
   for (guint i = 0; i < G_N_ELEMENTS (references); i++)
     {
       const Reference *r = &references[i];
-      MlsFigure figure = make_figure (r->kind, r->chart, r->theme, r->preset);
+      MlsFigure        figure = make_figure (r->kind, r->chart, r->theme, r->preset);
       g_autofree char *path = g_build_filename (data_dir, "render", r->file, NULL);
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GInputStream) in = NULL;
       cairo_surface_t *got, *want;
-      GError *error = NULL;
-      double diff;
+      GError          *error = NULL;
+      double           diff;
 
       /* Half the preset's resolution keeps the references small: 960 × 540 for a slide. */
       if (r->preset == MLS_FIGURE_PRESET_PAPER_COLUMN)
@@ -917,11 +932,11 @@ test_reference_images (void)
 static void
 test_chart_from_registry (void)
 {
-  GError *error = NULL;
-  MlsRegistry *registry = mls_registry_get_default (&error);
-  MlsRooflineChart chart = { 0 };
+  GError             *error = NULL;
+  MlsRegistry        *registry = mls_registry_get_default (&error);
+  MlsRooflineChart    chart = { 0 };
   MlsComputationGraph graph;
-  MlsEntry *h100_entry, *esp32, *llama;
+  MlsEntry           *h100_entry, *esp32, *llama;
 
   g_assert_no_error (error);
   h100_entry = mls_registry_lookup (registry, "hardware", "H100", &error);
@@ -931,9 +946,8 @@ test_chart_from_registry (void)
   llama = mls_registry_lookup (registry, "models", "Llama3_8B", &error);
   g_assert_no_error (error);
 
-  g_assert_true (mls_roofline_chart_add_hardware (&chart, MLS_HARDWARE_NODE (h100_entry),
-                                                  MLS_PRECISION_FP16, MLS_ROOFLINE_ROOFS_NONE,
-                                                  &error));
+  g_assert_true (mls_roofline_chart_add_hardware (
+      &chart, MLS_HARDWARE_NODE (h100_entry), MLS_PRECISION_FP16, MLS_ROOFLINE_ROOFS_NONE, &error));
   g_assert_no_error (error);
   /* The datasheet: 989 TFLOP/s dense FP16, 3.35 TB/s HBM3. */
   g_assert_cmpuint (chart.n_devices, ==, 1);
@@ -941,9 +955,8 @@ test_chart_from_registry (void)
   g_assert_cmpfloat_with_epsilon (chart.devices[0].bandwidth, 3.35e12, 1e6);
 
   /* ESP32-S3 with its SRAM roof, 0.96 GB/s next to 0.08 GB/s of flash-backed memory. */
-  g_assert_true (mls_roofline_chart_add_hardware (&chart, MLS_HARDWARE_NODE (esp32),
-                                                  MLS_PRECISION_INT8, MLS_ROOFLINE_ROOFS_SRAM,
-                                                  &error));
+  g_assert_true (mls_roofline_chart_add_hardware (
+      &chart, MLS_HARDWARE_NODE (esp32), MLS_PRECISION_INT8, MLS_ROOFLINE_ROOFS_SRAM, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (chart.n_devices, ==, 2);
   g_assert_cmpuint (chart.devices[1].n_roofs, ==, 1);
@@ -953,10 +966,10 @@ test_chart_from_registry (void)
    * each weight read, 32 FLOP/B. */
   g_assert_true (mls_workload_lower (MLS_WORKLOAD (llama), MLS_PRECISION_FP16, &graph, &error));
   g_assert_no_error (error);
-  g_assert_true (mls_roofline_chart_add_graph (&chart, "Llama3-8B decode, batch 1", &graph, 1, 0,
-                                               &error));
-  g_assert_true (mls_roofline_chart_add_graph (&chart, "Llama3-8B decode, batch 32", &graph, 32,
-                                               0, &error));
+  g_assert_true (
+      mls_roofline_chart_add_graph (&chart, "Llama3-8B decode, batch 1", &graph, 1, 0, &error));
+  g_assert_true (
+      mls_roofline_chart_add_graph (&chart, "Llama3-8B decode, batch 32", &graph, 32, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (chart.n_workloads, ==, 2);
   g_assert_cmpfloat_with_epsilon (chart.workloads[0].intensity, 1.0, 1e-6);
@@ -978,8 +991,7 @@ test_chart_from_registry (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -989,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/render/roofline/labels", test_roofline_labels);
   g_test_add_func ("/render/roofline/network-labels", test_network_labels);
   g_test_add_func ("/render/roofline/legend-values", test_legend_values);
+  g_test_add_func ("/render/roofline/fixed-range", test_fixed_range);
   g_test_add_func ("/render/labels/crowded-placement", test_crowded_placement);
   g_test_add_func ("/render/export/all-kinds", test_export_all_kinds);
   g_test_add_func ("/render/export/sizes", test_export_sizes);

@@ -47,9 +47,9 @@ sync_chart (MlsRooflineChart *chart)
 {
   Storage *s = chart->storage;
 
-  chart->devices = (const MlsRooflineDevice *) (void *) s->devices->data;
+  chart->devices = (const MlsRooflineDevice *)(void *)s->devices->data;
   chart->n_devices = s->devices->len;
-  chart->workloads = (const MlsRooflineWorkload *) (void *) s->workloads->data;
+  chart->workloads = (const MlsRooflineWorkload *)(void *)s->workloads->data;
   chart->n_workloads = s->workloads->len;
 }
 
@@ -74,23 +74,20 @@ precision_label (MlsPrecision precision)
  * Returns: %TRUE when the device has both a compute rate and a bandwidth
  */
 gboolean
-mls_roofline_chart_add_hardware (MlsRooflineChart *chart,
-                                 MlsHardwareNode  *node,
-                                 MlsPrecision      precision,
-                                 MlsRooflineRoofs  roofs,
-                                 GError          **error)
+mls_roofline_chart_add_hardware (MlsRooflineChart *chart, MlsHardwareNode *node,
+                                 MlsPrecision precision, MlsRooflineRoofs roofs, GError **error)
 {
-  const char *name;
-  g_autofree char *prec = NULL;
-  g_autofree char *label = NULL;
+  const char       *name;
+  g_autofree char  *prec = NULL;
+  g_autofree char  *label = NULL;
   MlsRooflineDevice device = { 0 };
-  gboolean exact = TRUE;
-  GArray *extra;
-  Storage *s;
+  gboolean          exact = TRUE;
+  GArray           *extra;
+  Storage          *s;
   const struct
   {
-    MlsRooflineRoofs   flag;
-    MlsRoofKind        kind;
+    MlsRooflineRoofs flag;
+    MlsRoofKind      kind;
     const MlsQuantity *(*get) (MlsHardwareNode *);
   } levels[] = {
     { MLS_ROOFLINE_ROOFS_SRAM, MLS_ROOF_SRAM, mls_hardware_node_get_sram_bandwidth },
@@ -104,20 +101,19 @@ mls_roofline_chart_add_hardware (MlsRooflineChart *chart,
   name = mls_entry_get_name (MLS_ENTRY (node));
   if (name == NULL || *name == '\0')
     name = mls_entry_get_key (MLS_ENTRY (node));
-  device.peak_flops = mls_quantity_value (mls_hardware_node_get_flops_for (node, precision,
-                                                                          &exact));
+  device.peak_flops
+      = mls_quantity_value (mls_hardware_node_get_flops_for (node, precision, &exact));
   device.bandwidth = mls_quantity_value (mls_hardware_node_get_memory_bandwidth (node));
   if (!(device.peak_flops > 0) || !isfinite (device.peak_flops))
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                   _("“%s” has no compute rate in the registry, so it has no roofline"), name);
+                   _ ("“%s” has no compute rate in the registry, so it has no roofline"), name);
       return FALSE;
     }
   if (!(device.bandwidth > 0) || !isfinite (device.bandwidth))
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                   _("“%s” has no memory bandwidth in the registry, so it has no roofline"),
-                   name);
+                   _ ("“%s” has no memory bandwidth in the registry, so it has no roofline"), name);
       return FALSE;
     }
 
@@ -129,8 +125,8 @@ mls_roofline_chart_add_hardware (MlsRooflineChart *chart,
   prec = precision_label (precision);
   /* Translators: a device on a roofline legend, "NVIDIA H100 (FP16)"; ≈ marks a rate that
    * falls back to the peak because the datasheet gives none for the precision */
-  label = exact ? g_strdup_printf (_("%s (%s)"), name, prec)
-                : g_strdup_printf (_("%s (%s ≈ peak)"), name, prec);
+  label = exact ? g_strdup_printf (_ ("%s (%s)"), name, prec)
+                : g_strdup_printf (_ ("%s (%s ≈ peak)"), name, prec);
   device.name = g_string_chunk_insert (s->strings, label);
 
   extra = g_array_new (FALSE, TRUE, sizeof (MlsRoof));
@@ -149,8 +145,8 @@ mls_roofline_chart_add_hardware (MlsRooflineChart *chart,
   if (extra->len > 0)
     {
       device.n_roofs = extra->len;
-      device.roofs = (const MlsRoof *) (void *) g_array_free (extra, FALSE);
-      g_ptr_array_add (s->roofs, (gpointer) device.roofs);
+      device.roofs = (const MlsRoof *)(void *)g_array_free (extra, FALSE);
+      g_ptr_array_add (s->roofs, (gpointer)device.roofs);
     }
   else
     g_array_free (extra, TRUE);
@@ -176,16 +172,13 @@ mls_roofline_chart_add_hardware (MlsRooflineChart *chart,
  * Returns: %TRUE when the graph has operations and weights
  */
 gboolean
-mls_roofline_chart_add_graph (MlsRooflineChart          *chart,
-                              const char                *label,
-                              const MlsComputationGraph *graph,
-                              double                     batch,
-                              guint                      device,
-                              GError                   **error)
+mls_roofline_chart_add_graph (MlsRooflineChart *chart, const char *label,
+                              const MlsComputationGraph *graph, double batch, guint device,
+                              GError **error)
 {
   MlsRooflineWorkload w = { 0 };
-  double ops, bytes;
-  Storage *s;
+  double              ops, bytes;
+  Storage            *s;
 
   g_return_val_if_fail (chart != NULL, FALSE);
   g_return_val_if_fail (graph != NULL, FALSE);
@@ -195,8 +188,8 @@ mls_roofline_chart_add_graph (MlsRooflineChart          *chart,
   if (!(batch >= 1) || !isfinite (batch))
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                   _("Workload “%s”: the batch must be at least 1 (got %g)"),
-                   label ? label : "?", batch);
+                   _ ("Workload “%s”: the batch must be at least 1 (got %g)"), label ? label : "?",
+                   batch);
       return FALSE;
     }
   if (bytes > 0 && ops > 0)
@@ -206,15 +199,15 @@ mls_roofline_chart_add_graph (MlsRooflineChart          *chart,
   if (!(w.intensity > 0) || !isfinite (w.intensity))
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                   _("Workload “%s” has no operations or no weights, so it has no arithmetic "
-                     "intensity"),
+                   _ ("Workload “%s” has no operations or no weights, so it has no arithmetic "
+                      "intensity"),
                    label ? label : "?");
       return FALSE;
     }
   if (device >= chart->n_devices)
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                   _("Workload “%s” refers to device %u, but the chart has %u"),
+                   _ ("Workload “%s” refers to device %u, but the chart has %u"),
                    label ? label : "?", device + 1, chart->n_devices);
       return FALSE;
     }
@@ -234,11 +227,10 @@ mls_roofline_chart_add_graph (MlsRooflineChart          *chart,
  * Adds a workload point.
  */
 void
-mls_roofline_chart_add_workload (MlsRooflineChart          *chart,
-                                 const MlsRooflineWorkload *workload)
+mls_roofline_chart_add_workload (MlsRooflineChart *chart, const MlsRooflineWorkload *workload)
 {
   MlsRooflineWorkload w = *workload;
-  Storage *s;
+  Storage            *s;
 
   g_return_if_fail (chart != NULL);
   g_return_if_fail (workload != NULL);

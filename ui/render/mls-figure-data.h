@@ -26,26 +26,20 @@ G_BEGIN_DECLS
  */
 typedef enum /*< flags >*/
 {
-  MLS_ROOFLINE_ROOFS_NONE      = 0,
-  MLS_ROOFLINE_ROOFS_SRAM      = 1 << 0,
-  MLS_ROOFLINE_ROOFS_FLASH     = 1 << 1,
+  MLS_ROOFLINE_ROOFS_NONE = 0,
+  MLS_ROOFLINE_ROOFS_SRAM = 1 << 0,
+  MLS_ROOFLINE_ROOFS_FLASH = 1 << 1,
   MLS_ROOFLINE_ROOFS_HOST_LINK = 1 << 2,
-  MLS_ROOFLINE_ROOFS_ALL       = 0x7,
+  MLS_ROOFLINE_ROOFS_ALL = 0x7,
 } MlsRooflineRoofs;
 
-gboolean mls_roofline_chart_add_hardware (MlsRooflineChart          *chart,
-                                          MlsHardwareNode           *node,
-                                          MlsPrecision               precision,
-                                          MlsRooflineRoofs           roofs,
-                                          GError                   **error);
-gboolean mls_roofline_chart_add_graph    (MlsRooflineChart          *chart,
-                                          const char                *label,
-                                          const MlsComputationGraph *graph,
-                                          double                     batch,
-                                          guint                      device,
-                                          GError                   **error);
-void     mls_roofline_chart_add_workload (MlsRooflineChart          *chart,
-                                          const MlsRooflineWorkload *workload);
-void     mls_roofline_chart_clear        (MlsRooflineChart          *chart);
+gboolean mls_roofline_chart_add_hardware (MlsRooflineChart *chart, MlsHardwareNode *node,
+                                          MlsPrecision precision, MlsRooflineRoofs roofs,
+                                          GError **error);
+gboolean mls_roofline_chart_add_graph (MlsRooflineChart *chart, const char *label,
+                                       const MlsComputationGraph *graph, double batch, guint device,
+                                       GError **error);
+void mls_roofline_chart_add_workload (MlsRooflineChart *chart, const MlsRooflineWorkload *workload);
+void mls_roofline_chart_clear (MlsRooflineChart *chart);
 
 G_END_DECLS

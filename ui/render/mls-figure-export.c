@@ -31,9 +31,7 @@
  * Returns: %TRUE when @path ends in .png, .svg or .pdf (in any case)
  */
 gboolean
-mls_figure_format_from_path (const char      *path,
-                             MlsFigureFormat *out,
-                             GError         **error)
+mls_figure_format_from_path (const char *path, MlsFigureFormat *out, GError **error)
 {
   const char *dot = path ? strrchr (path, '.') : NULL;
 
@@ -56,7 +54,7 @@ mls_figure_format_from_path (const char      *path,
         }
     }
   g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_FORMAT,
-               _("Cannot tell the figure format of “%s”: name the file .png, .svg or .pdf"),
+               _ ("Cannot tell the figure format of “%s”: name the file .png, .svg or .pdf"),
                path ? path : "");
   return FALSE;
 }
@@ -74,12 +72,7 @@ typedef struct
  * DPI, the preset's physical width is kept, so a bigger PNG is a sharper copy of the same
  * figure rather than a figure with smaller type. */
 static gboolean
-resolve_size (const MlsFigure *figure,
-              int              width,
-              int              height,
-              double           dpi,
-              Size            *out,
-              GError         **error)
+resolve_size (const MlsFigure *figure, int width, int height, double dpi, Size *out, GError **error)
 {
   double w_in, h_in, preset_dpi;
 
@@ -87,37 +80,37 @@ resolve_size (const MlsFigure *figure,
   if (width < 0 || height < 0 || width > MAX_PIXELS || height > MAX_PIXELS)
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_SIZE,
-                   _("A figure of %d × %d pixels cannot be drawn; each side must be between "
-                     "1 and %d (0 takes the preset's)"),
+                   _ ("A figure of %d × %d pixels cannot be drawn; each side must be between "
+                      "1 and %d (0 takes the preset's)"),
                    width, height, MAX_PIXELS);
       return FALSE;
     }
   if (dpi != 0 && (!isfinite (dpi) || dpi < MIN_DPI || dpi > MAX_DPI))
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_SIZE,
-                   _("A resolution of %g dpi is out of range; use %g to %g (0 takes the "
-                     "preset's)"),
+                   _ ("A resolution of %g dpi is out of range; use %g to %g (0 takes the "
+                      "preset's)"),
                    dpi, MIN_DPI, MAX_DPI);
       return FALSE;
     }
   if (width == 0 && height == 0)
     {
       out->dpi = dpi > 0 ? dpi : preset_dpi;
-      out->width_px = (int) lround (w_in * out->dpi);
-      out->height_px = (int) lround (h_in * out->dpi);
+      out->width_px = (int)lround (w_in * out->dpi);
+      out->height_px = (int)lround (h_in * out->dpi);
     }
   else
     {
-      out->width_px = width > 0 ? width : (int) lround (height * w_in / h_in);
-      out->height_px = height > 0 ? height : (int) lround (width * h_in / w_in);
+      out->width_px = width > 0 ? width : (int)lround (height * w_in / h_in);
+      out->height_px = height > 0 ? height : (int)lround (width * h_in / w_in);
       out->dpi = dpi > 0 ? dpi : out->width_px / w_in;
     }
   if (out->width_px < 1 || out->height_px < 1 || out->width_px > MAX_PIXELS
       || out->height_px > MAX_PIXELS)
     {
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_SIZE,
-                   _("A figure of %d × %d pixels cannot be drawn; each side must be between "
-                     "1 and %d"),
+                   _ ("A figure of %d × %d pixels cannot be drawn; each side must be between "
+                      "1 and %d"),
                    out->width_px, out->height_px, MAX_PIXELS);
       return FALSE;
     }
@@ -136,22 +129,19 @@ resolve_size (const MlsFigure *figure,
 }
 
 static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static guint32
-crc32_png (const guint8 *data,
-           gsize         len)
+crc32_png (const guint8 *data, gsize len)
 {
   /* The CRC of the PNG specification (ISO/IEC 15948, annex D). */
   static guint32 table[256];
-  static gsize initialised = 0;
-  guint32 c = 0xffffffffu;
+  static gsize   initialised = 0;
+  guint32        c = 0xffffffffu;
 
   if (g_once_init_enter (&initialised))
     {
@@ -170,8 +160,7 @@ crc32_png (const guint8 *data,
 }
 
 static void
-put_be32 (guint8 *p,
-          guint32 v)
+put_be32 (guint8 *p, guint32 v)
 {
   p[0] = v >> 24;
   p[1] = v >> 16;
@@ -182,12 +171,11 @@ put_be32 (guint8 *p,
 /* Records the resolution in a pHYs chunk right after IHDR, so that word processors place
  * the PNG at its physical size. */
 static void
-png_set_dpi (GByteArray *png,
-             double      dpi)
+png_set_dpi (GByteArray *png, double dpi)
 {
   const gsize after_ihdr = 8 + 4 + 4 + 13 + 4;
-  guint8 chunk[4 + 4 + 9 + 4];
-  guint32 ppm = (guint32) lround (dpi / 0.0254);
+  guint8      chunk[4 + 4 + 9 + 4];
+  guint32     ppm = (guint32)lround (dpi / 0.0254);
 
   if (png->len < after_ihdr || memcmp (png->data + 12, "IHDR", 4) != 0)
     return;
@@ -207,8 +195,7 @@ png_set_dpi (GByteArray *png,
 }
 
 static void
-append_escaped (GString    *s,
-                const char *text)
+append_escaped (GString *s, const char *text)
 {
   g_autofree char *e = g_markup_escape_text (text, -1);
 
@@ -216,8 +203,7 @@ append_escaped (GString    *s,
 }
 
 static void
-append_number (GString *s,
-               double   v)
+append_number (GString *s, double v)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -228,13 +214,10 @@ append_number (GString *s,
  * text layer repeats every string as a transparent <text> at the same place, the way PDF
  * viewers overlay OCR text: the figure looks the same, and its words are in the file. */
 static GByteArray *
-svg_add_text_layer (GByteArray      *svg,
-                    const MlsFigure *figure,
-                    GArray          *runs,
-                    const char      *title)
+svg_add_text_layer (GByteArray *svg, const MlsFigure *figure, GArray *runs, const char *title)
 {
   g_autoptr (GString) out = g_string_sized_new (svg->len + 4096);
-  const char *data = (const char *) svg->data;
+  const char *data = (const char *)svg->data;
   const char *open = g_strstr_len (data, svg->len, "<svg");
   const char *open_end = open ? strchr (open, '>') : NULL;
   const char *close = g_strrstr_len (data, svg->len, "</svg>");
@@ -288,24 +271,22 @@ svg_add_text_layer (GByteArray      *svg,
   g_string_append_len (out, close, svg->len - (close - data));
   {
     gsize len = out->len;
-    return g_byte_array_new_take ((guint8 *) g_string_free (g_steal_pointer (&out), FALSE), len);
+    return g_byte_array_new_take ((guint8 *)g_string_free (g_steal_pointer (&out), FALSE), len);
   }
 }
 
 static gboolean
-check_cairo (cairo_status_t status,
-             GError       **error)
+check_cairo (cairo_status_t status, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_RENDER, _("Drawing the figure failed: %s"),
-               cairo_status_to_string (status));
+  g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_RENDER,
+               _ ("Drawing the figure failed: %s"), cairo_status_to_string (status));
   return FALSE;
 }
 
 static char *
-figure_title (const MlsFigure *figure,
-              GArray          *labels)
+figure_title (const MlsFigure *figure, GArray *labels)
 {
   const char *title = mls_figure_get_title (figure);
 
@@ -335,26 +316,22 @@ figure_title (const MlsFigure *figure,
  * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
 GBytes *
-mls_figure_export_to_bytes (const MlsFigure *figure,
-                            MlsFigureFormat  format,
-                            int              width,
-                            int              height,
-                            double           dpi,
-                            GError         **error)
+mls_figure_export_to_bytes (const MlsFigure *figure, MlsFigureFormat format, int width, int height,
+                            double dpi, GError **error)
 {
   g_autoptr (GByteArray) data = g_byte_array_new ();
   g_autoptr (GArray) runs = NULL;
   g_autoptr (MlsFigureLayout) layout = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface = NULL;
-  cairo_t *cr;
-  cairo_status_t status;
-  Size size;
+  cairo_t         *cr;
+  cairo_status_t   status;
+  Size             size;
 
   g_return_val_if_fail (figure != NULL, NULL);
 
-  if (!mls_figure_validate (figure, error) || !resolve_size (figure, width, height, dpi, &size,
-                                                             error))
+  if (!mls_figure_validate (figure, error)
+      || !resolve_size (figure, width, height, dpi, &size, error))
     return NULL;
 
   switch (format)
@@ -363,17 +340,17 @@ mls_figure_export_to_bytes (const MlsFigure *figure,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size.width_px, size.height_px);
       break;
     case MLS_FIGURE_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, data, size.width_pt,
-                                                     size.height_pt);
+      surface
+          = cairo_svg_surface_create_for_stream (append_bytes, data, size.width_pt, size.height_pt);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
     case MLS_FIGURE_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, data, size.width_pt,
-                                                     size.height_pt);
+      surface
+          = cairo_pdf_surface_create_for_stream (append_bytes, data, size.width_pt, size.height_pt);
       break;
     default:
-      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_FORMAT, _("Unknown figure format %d"),
+      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_FORMAT, _ ("Unknown figure format %d"),
                    format);
       return NULL;
     }
@@ -419,23 +396,21 @@ mls_figure_export_to_bytes (const MlsFigure *figure,
 /* Writes @bytes to a temporary file next to @path and renames it over @path, so that a
  * reader never sees half a figure and a failure leaves the old file as it was. */
 static gboolean
-write_atomically (const char *path,
-                  GBytes     *bytes,
-                  GError    **error)
+write_atomically (const char *path, GBytes *bytes, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  gsize len;
-  const guint8 *p = g_bytes_get_data (bytes, &len);
-  int fd, saved;
+  gsize            len;
+  const guint8    *p = g_bytes_get_data (bytes, &len);
+  int              fd, saved;
 
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       saved = errno;
       g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_WRITE,
-                   _("Could not write the figure to “%s”: %s"), path, g_strerror (saved));
+                   _ ("Could not write the figure to “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
   while (len > 0)
@@ -466,7 +441,7 @@ fail:
     close (fd);
   g_unlink (tmp);
   g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_WRITE,
-               _("Could not write the figure to “%s”: %s"), path, g_strerror (saved));
+               _ ("Could not write the figure to “%s”: %s"), path, g_strerror (saved));
   return FALSE;
 }
 
@@ -485,12 +460,8 @@ fail:
  * Returns: %TRUE on success
  */
 gboolean
-mls_figure_export (const MlsFigure *figure,
-                   const char      *path,
-                   int              width,
-                   int              height,
-                   double           dpi,
-                   GError         **error)
+mls_figure_export (const MlsFigure *figure, const char *path, int width, int height, double dpi,
+                   GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
@@ -504,7 +475,7 @@ mls_figure_export (const MlsFigure *figure,
   bytes = mls_figure_export_to_bytes (figure, format, width, height, dpi, &local);
   if (bytes == NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot export “%s”: "),
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _ ("Cannot export “%s”: "),
                                   path);
       return FALSE;
     }

@@ -13,12 +13,8 @@
 /* Type sizes relative to the style's base size (axis titles). Ticks and annotations are a
  * step smaller, the title a step larger, as in matplotlib's 10/11/12 pt scheme. */
 static const double font_factor[MLS_N_FONTS] = {
-  [MLS_FONT_TICK] = 0.9,
-  [MLS_FONT_AXIS] = 1.0,
-  [MLS_FONT_TITLE] = 1.25,
-  [MLS_FONT_LABEL] = 0.85,
-  [MLS_FONT_SMALL] = 0.75,
-  [MLS_FONT_LEGEND] = 0.85,
+  [MLS_FONT_TICK] = 0.9,   [MLS_FONT_AXIS] = 1.0,   [MLS_FONT_TITLE] = 1.25,
+  [MLS_FONT_LABEL] = 0.85, [MLS_FONT_SMALL] = 0.75, [MLS_FONT_LEGEND] = 0.85,
 };
 
 void
@@ -38,14 +34,10 @@ placed_label_clear (gpointer data)
 }
 
 void
-mls_paint_init (MlsPaint        *paint,
-                const MlsFigure *figure,
-                cairo_t         *cr,
-                double           width,
-                double           height,
+mls_paint_init (MlsPaint *paint, const MlsFigure *figure, cairo_t *cr, double width, double height,
                 MlsFigureLayout *layout)
 {
-  double base = mls_figure_style_get_font_size (&figure->style);
+  double                base = mls_figure_style_get_font_size (&figure->style);
   cairo_font_options_t *options;
 
   memset (paint, 0, sizeof *paint);
@@ -91,50 +83,42 @@ mls_paint_clear (MlsPaint *paint)
 }
 
 void
-mls_paint_set_color (MlsPaint       *paint,
-                     const MlsColor *c)
+mls_paint_set_color (MlsPaint *paint, const MlsColor *c)
 {
   cairo_set_source_rgba (paint->cr, c->red, c->green, c->blue, c->alpha);
 }
 
 void
-mls_paint_set_color_alpha (MlsPaint       *paint,
-                           const MlsColor *c,
-                           double          alpha)
+mls_paint_set_color_alpha (MlsPaint *paint, const MlsColor *c, double alpha)
 {
   cairo_set_source_rgba (paint->cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
 MlsColor
-mls_color_mix (const MlsColor *a,
-               const MlsColor *b,
-               double          t)
+mls_figure_color_mix (const MlsColor *a, const MlsColor *b, double t)
 {
-  return (MlsColor) { a->red + (b->red - a->red) * t, a->green + (b->green - a->green) * t,
-                      a->blue + (b->blue - a->blue) * t, a->alpha + (b->alpha - a->alpha) * t };
+  return (MlsColor){ a->red + (b->red - a->red) * t, a->green + (b->green - a->green) * t,
+                     a->blue + (b->blue - a->blue) * t, a->alpha + (b->alpha - a->alpha) * t };
 }
 
 char *
-mls_color_to_hex (const MlsColor *c)
+mls_figure_color_to_hex (const MlsColor *c)
 {
-  return g_strdup_printf ("#%02X%02X%02X", (int) lround (CLAMP (c->red, 0, 1) * 255),
-                          (int) lround (CLAMP (c->green, 0, 1) * 255),
-                          (int) lround (CLAMP (c->blue, 0, 1) * 255));
+  return g_strdup_printf ("#%02X%02X%02X", (int)lround (CLAMP (c->red, 0, 1) * 255),
+                          (int)lround (CLAMP (c->green, 0, 1) * 255),
+                          (int)lround (CLAMP (c->blue, 0, 1) * 255));
 }
 
 char *
-mls_markup_escape (const char *text)
+mls_figure_markup_escape (const char *text)
 {
   return g_markup_escape_text (text ? text : "", -1);
 }
 
 PangoLayout *
-mls_paint_layout (MlsPaint   *paint,
-                  MlsFontRole font,
-                  const char *markup,
-                  double      wrap_width)
+mls_paint_layout (MlsPaint *paint, MlsFontRole font, const char *markup, double wrap_width)
 {
-  PangoLayout *layout = pango_layout_new (paint->pango);
+  PangoLayout          *layout = pango_layout_new (paint->pango);
   PangoFontDescription *desc = pango_font_description_new ();
 
   pango_font_description_set_family (desc, paint->family);
@@ -146,30 +130,24 @@ mls_paint_layout (MlsPaint   *paint,
   pango_layout_set_markup (layout, markup ? markup : "", -1);
   if (wrap_width > 0)
     {
-      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int)(wrap_width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   return layout;
 }
 
 void
-mls_paint_layout_size (PangoLayout *layout,
-                       double      *width,
-                       double      *height)
+mls_paint_layout_size (PangoLayout *layout, double *width, double *height)
 {
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
-  *width = (double) logical.width / PANGO_SCALE;
-  *height = (double) logical.height / PANGO_SCALE;
+  *width = (double)logical.width / PANGO_SCALE;
+  *height = (double)logical.height / PANGO_SCALE;
 }
 
 static void
-rotate_point (double  angle,
-              double  x,
-              double  y,
-              double *rx,
-              double *ry)
+rotate_point (double angle, double x, double y, double *rx, double *ry)
 {
   /* Counter-clockwise on the page, where y grows downwards. */
   double c = cos (angle), s = sin (angle);
@@ -179,32 +157,26 @@ rotate_point (double  angle,
 }
 
 static void
-record_runs (MlsPaint    *paint,
-             PangoLayout *layout,
-             double       ox,
-             double       oy,
-             double       x,
-             double       y,
-             double       angle,
-             gboolean     bold)
+record_runs (MlsPaint *paint, PangoLayout *layout, double ox, double oy, double x, double y,
+             double angle, gboolean bold)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  const char *text = pango_layout_get_text (layout);
+  const char      *text = pango_layout_get_text (layout);
   double size = pango_font_description_get_size (pango_layout_get_font_description (layout))
-                / (double) PANGO_SCALE;
+                / (double)PANGO_SCALE;
 
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      MlsTextRun run = { 0 };
-      double lx, ly, rx, ry;
+      PangoRectangle   logical;
+      MlsTextRun       run = { 0 };
+      double           lx, ly, rx, ry;
 
       if (line->length == 0)
         continue;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      lx = ox + (double) logical.x / PANGO_SCALE;
-      ly = oy + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      lx = ox + (double)logical.x / PANGO_SCALE;
+      ly = oy + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       rotate_point (angle, lx, ly, &rx, &ry);
       run.text = g_strndup (text + line->start_index, line->length);
       g_strchomp (run.text);
@@ -220,14 +192,8 @@ record_runs (MlsPaint    *paint,
 }
 
 void
-mls_paint_record_label (MlsPaint      *paint,
-                        const char    *text,
-                        MlsLabelRole   role,
-                        const MlsRect *box,
-                        double         angle,
-                        double         anchor_x,
-                        double         anchor_y,
-                        gboolean       leader)
+mls_paint_record_label (MlsPaint *paint, const char *text, MlsLabelRole role, const MlsRect *box,
+                        double angle, double anchor_x, double anchor_y, gboolean leader)
 {
   MlsPlacedLabel label = { 0 };
 
@@ -244,32 +210,26 @@ mls_paint_record_label (MlsPaint      *paint,
 /* Shows @layout with the top-left corner of its text, before rotation about that corner, at
  * (x, y). */
 void
-mls_paint_show_layout (MlsPaint       *paint,
-                       PangoLayout    *layout,
-                       double          x,
-                       double          y,
-                       double          angle,
-                       MlsLabelRole    role,
-                       const MlsColor *color,
-                       MlsRect        *out_box)
+mls_paint_show_layout (MlsPaint *paint, PangoLayout *layout, double x, double y, double angle,
+                       MlsLabelRole role, const MlsColor *color, MlsRect *out_box)
 {
   cairo_t *cr = paint->cr;
-  double w, h, xs[4], ys[4], minx = G_MAXDOUBLE, miny = G_MAXDOUBLE, maxx = -G_MAXDOUBLE,
+  double   w, h, xs[4], ys[4], minx = G_MAXDOUBLE, miny = G_MAXDOUBLE, maxx = -G_MAXDOUBLE,
                              maxy = -G_MAXDOUBLE;
   const PangoFontDescription *desc = pango_layout_get_font_description (layout);
   gboolean bold = desc && pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD;
-  MlsRect box;
+  MlsRect  box;
 
   PangoRectangle logical;
-  double lx, ly;
+  double         lx, ly;
 
   /* The text's logical box, not the layout's origin, goes to (x, y): centred lines in a
    * wrapped layout start right of the origin. */
   pango_layout_get_extents (layout, NULL, &logical);
-  lx = (double) logical.x / PANGO_SCALE;
-  ly = (double) logical.y / PANGO_SCALE;
-  w = (double) logical.width / PANGO_SCALE;
-  h = (double) logical.height / PANGO_SCALE;
+  lx = (double)logical.x / PANGO_SCALE;
+  ly = (double)logical.y / PANGO_SCALE;
+  w = (double)logical.width / PANGO_SCALE;
+  h = (double)logical.height / PANGO_SCALE;
   cairo_save (cr);
   cairo_translate (cr, x, y);
   cairo_rotate (cr, -angle);
@@ -289,12 +249,12 @@ mls_paint_show_layout (MlsPaint       *paint,
       miny = MIN (miny, y + ys[i]);
       maxy = MAX (maxy, y + ys[i]);
     }
-  box = (MlsRect) { minx, miny, maxx - minx, maxy - miny };
+  box = (MlsRect){ minx, miny, maxx - minx, maxy - miny };
   mls_paint_record_label (paint, pango_layout_get_text (layout), role, &box, angle,
                           box.x + box.width / 2, box.y + box.height / 2, FALSE);
   {
-    MlsPlacedLabel *last = &g_array_index (paint->layout->labels, MlsPlacedLabel,
-                                           paint->layout->labels->len - 1);
+    MlsPlacedLabel *last
+        = &g_array_index (paint->layout->labels, MlsPlacedLabel, paint->layout->labels->len - 1);
     last->width = w;
     last->height = h;
   }
@@ -303,21 +263,14 @@ mls_paint_show_layout (MlsPaint       *paint,
 }
 
 MlsRect
-mls_paint_text (MlsPaint       *paint,
-                MlsFontRole     font,
-                const char     *markup,
-                double          x,
-                double          y,
-                MlsAlign        halign,
-                MlsAlign        valign,
-                double          angle,
-                MlsLabelRole    role,
+mls_paint_text (MlsPaint *paint, MlsFontRole font, const char *markup, double x, double y,
+                MlsAlign halign, MlsAlign valign, double angle, MlsLabelRole role,
                 const MlsColor *color)
 {
   g_autoptr (PangoLayout) layout = mls_paint_layout (paint, font, markup, -1);
   static const double f[] = { 0, 0.5, 1 };
-  double w, h, ox, oy, rx, ry;
-  MlsRect box;
+  double              w, h, ox, oy, rx, ry;
+  MlsRect             box;
 
   mls_paint_layout_size (layout, &w, &h);
   if (halign == MLS_ALIGN_CENTER)
@@ -333,12 +286,7 @@ mls_paint_text (MlsPaint       *paint,
 }
 
 void
-mls_paint_rounded_rect (cairo_t *cr,
-                        double   x,
-                        double   y,
-                        double   w,
-                        double   h,
-                        double   r)
+mls_paint_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -350,17 +298,13 @@ mls_paint_rounded_rect (cairo_t *cr,
 }
 
 void
-mls_paint_placed_label (MlsPaint           *paint,
-                        PangoLayout        *layout,
-                        const MlsPlacement *p,
-                        MlsLabelRole        role,
-                        const MlsColor     *color,
-                        const MlsColor     *leader_color)
+mls_paint_placed_label (MlsPaint *paint, PangoLayout *layout, const MlsPlacement *p,
+                        MlsLabelRole role, const MlsColor *color, const MlsColor *leader_color)
 {
-  cairo_t *cr = paint->cr;
-  double w, h, u = paint->u, halo = 1.5 * u;
+  cairo_t       *cr = paint->cr;
+  double         w, h, u = paint->u, halo = 1.5 * u;
   const MlsRect *b = &p->box;
-  MlsRect box;
+  MlsRect        box;
 
   mls_paint_layout_size (layout, &w, &h);
   if (p->leader)
@@ -397,8 +341,8 @@ mls_paint_placed_label (MlsPaint           *paint,
   }
   /* The label list reports the placed box and the anchor it names. */
   {
-    MlsPlacedLabel *last = &g_array_index (paint->layout->labels, MlsPlacedLabel,
-                                           paint->layout->labels->len - 1);
+    MlsPlacedLabel *last
+        = &g_array_index (paint->layout->labels, MlsPlacedLabel, paint->layout->labels->len - 1);
     last->box = p->box;
     last->anchor_x = p->anchor_x;
     last->anchor_y = p->anchor_y;
@@ -407,13 +351,8 @@ mls_paint_placed_label (MlsPaint           *paint,
 }
 
 void
-mls_paint_marker (MlsPaint       *paint,
-                  MlsMarker       marker,
-                  double          x,
-                  double          y,
-                  double          r,
-                  const MlsColor *fill,
-                  const MlsColor *stroke)
+mls_paint_marker (MlsPaint *paint, MlsMarker marker, double x, double y, double r,
+                  const MlsColor *fill, const MlsColor *stroke)
 {
   cairo_t *cr = paint->cr;
 
@@ -498,18 +437,16 @@ mls_paint_marker (MlsPaint       *paint,
 }
 
 void
-mls_paint_series_dash (MlsPaint *paint,
-                       guint     index,
-                       double    lw)
+mls_paint_series_dash (MlsPaint *paint, guint index, double lw)
 {
   /* Print theme: a dash pattern per series, so greyscale copies keep them apart. */
   static const double patterns[][4] = {
-    { 0, 0, 0, 0 }, { 4.0, 2.0, 0, 0 }, { 0.1, 2.0, 0, 0 }, { 5.0, 1.6, 0.1, 1.6 },
+    { 0, 0, 0, 0 },     { 4.0, 2.0, 0, 0 }, { 0.1, 2.0, 0, 0 },     { 5.0, 1.6, 0.1, 1.6 },
     { 8.0, 2.5, 0, 0 }, { 2.0, 1.5, 0, 0 }, { 5.0, 1.5, 0.1, 1.5 }, { 1.0, 1.0, 0, 0 },
   };
   const double *p = patterns[index % G_N_ELEMENTS (patterns)];
-  double d[4];
-  int n = p[2] > 0 ? 4 : (p[0] > 0 ? 2 : 0);
+  double        d[4];
+  int           n = p[2] > 0 ? 4 : (p[0] > 0 ? 2 : 0);
 
   if (!paint->palette->dash_series || n == 0)
     {
@@ -534,16 +471,15 @@ mls_paint_background (MlsPaint *paint)
 
 /* Draws the title at the top left and returns the y where the content may start. */
 double
-mls_paint_title (MlsPaint   *paint,
-                 const char *title)
+mls_paint_title (MlsPaint *paint, const char *title)
 {
-  double u = paint->u, pad = 10 * u;
+  double           u = paint->u, pad = 10 * u;
   g_autofree char *markup = NULL;
-  MlsRect box;
+  MlsRect          box;
 
   if (title == NULL || *title == '\0')
     return pad;
-  markup = mls_markup_escape (title);
+  markup = mls_figure_markup_escape (title);
   box = mls_paint_text (paint, MLS_FONT_TITLE, markup, pad, pad * 0.8, MLS_ALIGN_START,
                         MLS_ALIGN_START, 0, MLS_LABEL_TITLE, &paint->palette->ink);
   return box.y + box.height + 6 * u;
@@ -556,9 +492,9 @@ static const struct
   double      factor;
   const char *prefix;
 } si_prefixes[] = {
-  { 1e24, "Y" }, { 1e21, "Z" }, { 1e18, "E" }, { 1e15, "P" }, { 1e12, "T" }, { 1e9, "G" },
-  { 1e6, "M" },  { 1e3, "k" },  { 1, "" },     { 1e-3, "m" }, { 1e-6, "µ" }, { 1e-9, "n" },
-  { 1e-12, "p" }, { 1e-15, "f" },
+  { 1e24, "Y" }, { 1e21, "Z" }, { 1e18, "E" },  { 1e15, "P" },  { 1e12, "T" },
+  { 1e9, "G" },  { 1e6, "M" },  { 1e3, "k" },   { 1, "" },      { 1e-3, "m" },
+  { 1e-6, "µ" }, { 1e-9, "n" }, { 1e-12, "p" }, { 1e-15, "f" },
 };
 
 /* Units that take no SI prefix above one ("ks" is not how anyone reads time). */
@@ -577,17 +513,16 @@ unit_is_money (const char *unit)
 static gboolean
 unit_is_ratio (const char *unit)
 {
-  return unit && (g_str_equal (unit, "FLOP/B") || g_str_equal (unit, "%")
-                  || g_str_equal (unit, "×"));
+  return unit
+         && (g_str_equal (unit, "FLOP/B") || g_str_equal (unit, "%") || g_str_equal (unit, "×"));
 }
 
 /* The prefix for a value: 1 ≤ value / factor < 1000. */
 static guint
-si_index (double value,
-          const char *unit)
+si_index (double value, const char *unit)
 {
   double a = fabs (value);
-  guint i;
+  guint  i;
 
   if (a == 0 || !isfinite (a) || unit_is_ratio (unit))
     return 8;
@@ -600,10 +535,9 @@ si_index (double value,
 }
 
 char *
-mls_format_number (double value,
-                   int    digits)
+mls_figure_format_number (double value, int digits)
 {
-  char buf[64];
+  char   buf[64];
   double a = fabs (value);
 
   if (!isfinite (value))
@@ -612,13 +546,13 @@ mls_format_number (double value,
     {
       /* Large counts the way the axes print them: "158k", "2.5M". */
       static const char *suffix[] = { "k", "M", "G", "T", "P", "E" };
-      int i = MIN ((int) floor (log10 (a) / 3) - 1, (int) G_N_ELEMENTS (suffix) - 1);
-      g_autofree char *n = mls_format_number (value / pow (1000, i + 1), digits);
-      if (fabs (g_ascii_strtod (n, NULL)) >= 999.5 && i + 1 < (int) G_N_ELEMENTS (suffix))
+      int                i = MIN ((int)floor (log10 (a) / 3) - 1, (int)G_N_ELEMENTS (suffix) - 1);
+      g_autofree char   *n = mls_figure_format_number (value / pow (1000, i + 1), digits);
+      if (fabs (g_ascii_strtod (n, NULL)) >= 999.5 && i + 1 < (int)G_N_ELEMENTS (suffix))
         {
           i++;
           g_free (n);
-          n = mls_format_number (value / pow (1000, i + 1), digits);
+          n = mls_figure_format_number (value / pow (1000, i + 1), digits);
         }
       return g_strdup_printf ("%s%s", n, suffix[i]);
     }
@@ -628,7 +562,7 @@ mls_format_number (double value,
     g_snprintf (buf, sizeof buf, "0");
   else
     {
-      int decimals = MAX (0, digits - 1 - (int) floor (log10 (a) + 1e-9));
+      int decimals = MAX (0, digits - 1 - (int)floor (log10 (a) + 1e-9));
       g_snprintf (buf, sizeof buf, "%.*f", decimals, value);
       /* Trim trailing zeros: "3.50" reads as "3.5". */
       if (strchr (buf, '.') || strchr (buf, ','))
@@ -645,37 +579,35 @@ mls_format_number (double value,
 
 /* "3.35 TB/s", "989 TFLOP/s", "80 MB/s", "12.5 ms", "$1.2M". */
 char *
-mls_format_si (double      value,
-               const char *unit,
-               int         digits)
+mls_figure_format_si (double value, const char *unit, int digits)
 {
   g_autofree char *number = NULL;
-  guint i;
+  guint            i;
 
   if (unit == NULL || *unit == '\0')
-    return mls_format_number (value, digits);
+    return mls_figure_format_number (value, digits);
   if (unit_is_money (unit))
     {
-      double a = fabs (value);
+      double      a = fabs (value);
       const char *suffix = "";
-      double f = 1;
+      double      f = 1;
       if (a >= 1e9)
         f = 1e9, suffix = "B";
       else if (a >= 1e6)
         f = 1e6, suffix = "M";
       else if (a >= 1e4)
         f = 1e3, suffix = "k";
-      number = mls_format_number (a / f, digits);
+      number = mls_figure_format_number (a / f, digits);
       return g_strdup_printf ("%s$%s%s", value < 0 ? "−" : "", number, suffix);
     }
   i = si_index (value, unit);
-  number = mls_format_number (value / si_prefixes[i].factor, digits);
+  number = mls_figure_format_number (value / si_prefixes[i].factor, digits);
   /* A value that rounds up to the next prefix ("1000 GB/s") reads better as "1 TB/s". */
   if (i > 0 && !unit_is_time (unit) && fabs (g_ascii_strtod (number, NULL)) >= 999.5)
     {
       g_free (number);
       i--;
-      number = mls_format_number (value / si_prefixes[i].factor, digits);
+      number = mls_figure_format_number (value / si_prefixes[i].factor, digits);
     }
   if (g_str_equal (unit, "%"))
     return g_strdup_printf ("%s %%", number);
@@ -685,9 +617,7 @@ mls_format_si (double      value,
 /* ---- axes ------------------------------------------------------------------------------ */
 
 void
-mls_axis_nice_range (gboolean log,
-                     double  *min,
-                     double  *max)
+mls_figure_axis_nice_range (gboolean log, double *min, double *max)
 {
   if (log)
     {
@@ -719,11 +649,7 @@ mls_axis_nice_range (gboolean log,
 }
 
 void
-mls_axis_map_init (MlsAxisMap *axis,
-                   gboolean    log,
-                   double      min,
-                   double      max,
-                   const char *unit)
+mls_figure_axis_map_init (MlsAxisMap *axis, gboolean log, double min, double max, const char *unit)
 {
   memset (axis, 0, sizeof *axis);
   axis->log = log;
@@ -733,7 +659,7 @@ mls_axis_map_init (MlsAxisMap *axis,
 
   if (unit_is_money (unit))
     {
-      double m = MAX (fabs (min), fabs (max));
+      double      m = MAX (fabs (min), fabs (max));
       const char *shown = "$";
       if (m >= 2e9)
         axis->scale = 1e9, shown = "$B";
@@ -756,7 +682,7 @@ mls_axis_map_init (MlsAxisMap *axis,
     {
       /* The prefix of the geometric middle; when the ticks would then need more than a
        * "0.001 … 10k" spread, the ticks carry the prefixes instead ("10 G", "1 T"). */
-      guint i = si_index (sqrt (min * max), unit);
+      guint  i = si_index (sqrt (min * max), unit);
       double lo = min / si_prefixes[i].factor, hi = max / si_prefixes[i].factor;
       if (log10 (hi) > 4.5 || log10 (lo) < -3.5)
         {
@@ -776,14 +702,13 @@ mls_axis_map_init (MlsAxisMap *axis,
 }
 
 void
-mls_axis_map_clear (MlsAxisMap *axis)
+mls_figure_axis_map_clear (MlsAxisMap *axis)
 {
   g_clear_pointer (&axis->unit_shown, g_free);
 }
 
 double
-mls_axis_map_to_page (const MlsAxisMap *axis,
-                      double            value)
+mls_figure_axis_map_to_page (const MlsAxisMap *axis, double value)
 {
   double t;
 
@@ -797,14 +722,13 @@ mls_axis_map_to_page (const MlsAxisMap *axis,
 static const char *superscript_digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
 
 char *
-mls_axis_tick_label (const MlsAxisMap *axis,
-                     double            value)
+mls_figure_axis_tick_label (const MlsAxisMap *axis, double value)
 {
   if (axis->superscript)
     {
-      int e = (int) lround (log10 (value));
+      int      e = (int)lround (log10 (value));
       GString *s = g_string_new ("10");
-      char digits[16];
+      char     digits[16];
       if (e < 0)
         g_string_append (s, "⁻");
       g_snprintf (digits, sizeof digits, "%d", ABS (e));
@@ -814,12 +738,12 @@ mls_axis_tick_label (const MlsAxisMap *axis,
     }
   if (axis->si_ticks)
     {
-      guint i = si_index (value, NULL);
+      guint            i = si_index (value, NULL);
       g_autofree char *n = NULL;
       for (i = 0; i < G_N_ELEMENTS (si_prefixes) - 1; i++)
         if (fabs (value) >= si_prefixes[i].factor * 0.9995)
           break;
-      n = mls_format_number (value / si_prefixes[i].factor, 3);
+      n = mls_figure_format_number (value / si_prefixes[i].factor, 3);
       /* A thin space between the number and its prefix, as SI typesetting asks. */
       return g_strdup_printf ("%s%s%s", n, *si_prefixes[i].prefix ? "\u2009" : "",
                               si_prefixes[i].prefix);
@@ -828,7 +752,7 @@ mls_axis_tick_label (const MlsAxisMap *axis,
     double v = value / axis->scale;
     if (axis->log && fabs (v) >= 1000 && fabs (v) < 1e6)
       {
-        g_autofree char *n = mls_format_number (v / 1000, 3);
+        g_autofree char *n = mls_figure_format_number (v / 1000, 3);
         return g_strdup_printf ("%sk", n);
       }
     if (!axis->log)
@@ -836,28 +760,23 @@ mls_axis_tick_label (const MlsAxisMap *axis,
         /* Enough decimals for the tick step, and never "-0". */
         if (fabs (v) < 1e-12)
           v = 0;
-        return mls_format_number (v, 6);
+        return mls_figure_format_number (v, 6);
       }
-    return mls_format_number (v, 3);
+    return mls_figure_format_number (v, 3);
   }
 }
 
 /* Fills @major with the major ticks (decades, or 1-2-5 steps) and @minor with minor ticks. */
 guint
-mls_axis_ticks (const MlsAxisMap *axis,
-                double           *major,
-                guint             max_major,
-                double           *minor,
-                guint             max_minor,
-                guint            *n_minor,
-                guint            *label_every)
+mls_figure_axis_ticks (const MlsAxisMap *axis, double *major, guint max_major, double *minor,
+                       guint max_minor, guint *n_minor, guint *label_every)
 {
   guint n = 0, m = 0;
 
   *label_every = 1;
   if (axis->log)
     {
-      int lo = (int) ceil (log10 (axis->min) - 1e-9), hi = (int) floor (log10 (axis->max) + 1e-9);
+      int lo = (int)ceil (log10 (axis->min) - 1e-9), hi = (int)floor (log10 (axis->max) + 1e-9);
       int decades = hi - lo + 1;
       for (int e = lo; e <= hi && n < max_major; e++)
         major[n++] = pow (10, e);
@@ -888,9 +807,8 @@ mls_axis_ticks (const MlsAxisMap *axis,
       double span = axis->max - axis->min, step = pow (10, floor (log10 (span / 5)));
       double r = span / 5 / step;
       step *= r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10;
-      for (double v = ceil (axis->min / step - 1e-9) * step; v <= axis->max + step * 1e-9
-                                                             && n < max_major;
-           v += step)
+      for (double v = ceil (axis->min / step - 1e-9) * step;
+           v <= axis->max + step * 1e-9 && n < max_major; v += step)
         major[n++] = fabs (v) < step * 1e-9 ? 0 : v;
       /* Linear axes stay clean: no minor ticks. */
     }
@@ -899,8 +817,7 @@ mls_axis_ticks (const MlsAxisMap *axis,
 }
 
 char *
-mls_axis_title (const MlsAxisMap *axis,
-                const char       *label)
+mls_figure_axis_title (const MlsAxisMap *axis, const char *label)
 {
   if (axis->unit_shown && *axis->unit_shown)
     return g_strdup_printf ("%s (%s)", label, axis->unit_shown);
@@ -908,17 +825,16 @@ mls_axis_title (const MlsAxisMap *axis,
 }
 
 static double
-max_tick_width (MlsPaint         *paint,
-                const MlsAxisMap *axis)
+max_tick_width (MlsPaint *paint, const MlsAxisMap *axis)
 {
   double major[64], minor[256], wmax = 0;
-  guint n_minor, every, n;
+  guint  n_minor, every, n;
 
-  n = mls_axis_ticks (axis, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor), &n_minor,
-                      &every);
+  n = mls_figure_axis_ticks (axis, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor),
+                             &n_minor, &every);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = mls_axis_tick_label (axis, major[i]);
+      g_autofree char *text = mls_figure_axis_tick_label (axis, major[i]);
       g_autoptr (PangoLayout) layout = mls_paint_layout (paint, MLS_FONT_TICK, text, -1);
       double w, h;
       mls_paint_layout_size (layout, &w, &h);
@@ -928,8 +844,7 @@ max_tick_width (MlsPaint         *paint,
 }
 
 double
-mls_paint_font_height (MlsPaint   *paint,
-                       MlsFontRole font)
+mls_paint_font_height (MlsPaint *paint, MlsFontRole font)
 {
   g_autoptr (PangoLayout) layout = mls_paint_layout (paint, font, "0", -1);
   double w, h;
@@ -940,9 +855,7 @@ mls_paint_font_height (MlsPaint   *paint,
 
 /* The space left of the plot area: outer pad, rotated title, gap, tick labels, tick. */
 double
-mls_paint_axis_margin_left (MlsPaint         *paint,
-                            const MlsAxisMap *y,
-                            const char       *title)
+mls_paint_axis_margin_left (MlsPaint *paint, const MlsAxisMap *y, const char *title)
 {
   double u = paint->u;
 
@@ -951,8 +864,7 @@ mls_paint_axis_margin_left (MlsPaint         *paint,
 }
 
 double
-mls_paint_axis_margin_bottom (MlsPaint   *paint,
-                              const char *title)
+mls_paint_axis_margin_bottom (MlsPaint *paint, const char *title)
 {
   double u = paint->u;
 
@@ -961,8 +873,7 @@ mls_paint_axis_margin_bottom (MlsPaint   *paint,
 }
 
 void
-mls_paint_frame (MlsPaint      *paint,
-                 const MlsRect *a)
+mls_paint_frame (MlsPaint *paint, const MlsRect *a)
 {
   cairo_t *cr = paint->cr;
 
@@ -977,138 +888,132 @@ mls_paint_frame (MlsPaint      *paint,
 
 /* Grid, ticks, tick labels and axis titles; the caller draws the frame last, over the data. */
 void
-mls_paint_axes (MlsPaint         *paint,
-                const MlsRect    *area,
-                const MlsAxisMap *x,
-                const MlsAxisMap *y,
-                const char       *x_title,
-                const char       *y_title)
+mls_paint_axes (MlsPaint *paint, const MlsRect *area, const MlsAxisMap *x, const MlsAxisMap *y,
+                const char *x_title, const char *y_title)
 {
-  cairo_t *cr = paint->cr;
+  cairo_t          *cr = paint->cr;
   const MlsPalette *pal = paint->palette;
-  double u = paint->u, tick = 5 * u, minor_tick = 2.8 * u;
-  double major[64], minor[256];
-  guint n, n_minor, every;
-  double dash[] = { 3 * u, 2.5 * u };
-  double th = mls_paint_font_height (paint, MLS_FONT_TICK);
+  double            u = paint->u, tick = 5 * u, minor_tick = 2.8 * u;
+  double            major[64], minor[256];
+  guint             n, n_minor, every;
+  double            dash[] = { 3 * u, 2.5 * u };
+  double            th = mls_paint_font_height (paint, MLS_FONT_TICK);
 
   cairo_save (cr);
 
   /* x: grid, ticks, labels, thinned until they no longer crowd; optional like y. */
   if (x != NULL)
-  {
-  n = mls_axis_ticks (x, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor), &n_minor,
-                      &every);
-  {
-    double wmax = max_tick_width (paint, x);
-    double spacing = n > 1 ? fabs (mls_axis_map_to_page (x, major[1])
-                                   - mls_axis_map_to_page (x, major[0]))
-                           : area->width;
-    while (every < n && spacing * every < wmax + 8 * u)
-      every++;
-  }
-  cairo_set_line_width (cr, 0.7 * u);
-  cairo_set_dash (cr, dash, 2, 0);
-  mls_paint_set_color_alpha (paint, &pal->grid, 0.9);
-  for (guint i = 0; i < n; i++)
     {
-      double px = round (mls_axis_map_to_page (x, major[i]) * 2) / 2;
-      if (px <= area->x + 0.5 || px >= area->x + area->width - 0.5)
-        continue;
-      cairo_move_to (cr, px, area->y);
-      cairo_line_to (cr, px, area->y + area->height);
+      n = mls_figure_axis_ticks (x, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor),
+                                 &n_minor, &every);
+      {
+        double wmax = max_tick_width (paint, x);
+        double spacing = n > 1 ? fabs (mls_figure_axis_map_to_page (x, major[1])
+                                       - mls_figure_axis_map_to_page (x, major[0]))
+                               : area->width;
+        while (every < n && spacing * every < wmax + 8 * u)
+          every++;
+      }
+      cairo_set_line_width (cr, 0.7 * u);
+      cairo_set_dash (cr, dash, 2, 0);
+      mls_paint_set_color_alpha (paint, &pal->grid, 0.9);
+      for (guint i = 0; i < n; i++)
+        {
+          double px = round (mls_figure_axis_map_to_page (x, major[i]) * 2) / 2;
+          if (px <= area->x + 0.5 || px >= area->x + area->width - 0.5)
+            continue;
+          cairo_move_to (cr, px, area->y);
+          cairo_line_to (cr, px, area->y + area->height);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      mls_paint_set_color (paint, &pal->frame);
+      cairo_set_line_width (cr, 1.0 * u);
+      for (guint i = 0; i < n; i++)
+        {
+          double px = mls_figure_axis_map_to_page (x, major[i]);
+          cairo_move_to (cr, px, area->y + area->height);
+          cairo_line_to (cr, px, area->y + area->height + tick);
+        }
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 0.7 * u);
+      for (guint i = 0; i < n_minor; i++)
+        {
+          double px = mls_figure_axis_map_to_page (x, minor[i]);
+          cairo_move_to (cr, px, area->y + area->height);
+          cairo_line_to (cr, px, area->y + area->height + minor_tick);
+        }
+      cairo_stroke (cr);
+      for (guint i = 0; i < n; i += every)
+        {
+          g_autofree char *text = mls_figure_axis_tick_label (x, major[i]);
+          mls_paint_text (paint, MLS_FONT_TICK, text, mls_figure_axis_map_to_page (x, major[i]),
+                          area->y + area->height + tick + 3 * u, MLS_ALIGN_CENTER, MLS_ALIGN_START,
+                          0, MLS_LABEL_TICK, &pal->ink_secondary);
+        }
     }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  mls_paint_set_color (paint, &pal->frame);
-  cairo_set_line_width (cr, 1.0 * u);
-  for (guint i = 0; i < n; i++)
-    {
-      double px = mls_axis_map_to_page (x, major[i]);
-      cairo_move_to (cr, px, area->y + area->height);
-      cairo_line_to (cr, px, area->y + area->height + tick);
-    }
-  cairo_stroke (cr);
-  cairo_set_line_width (cr, 0.7 * u);
-  for (guint i = 0; i < n_minor; i++)
-    {
-      double px = mls_axis_map_to_page (x, minor[i]);
-      cairo_move_to (cr, px, area->y + area->height);
-      cairo_line_to (cr, px, area->y + area->height + minor_tick);
-    }
-  cairo_stroke (cr);
-  for (guint i = 0; i < n; i += every)
-    {
-      g_autofree char *text = mls_axis_tick_label (x, major[i]);
-      mls_paint_text (paint, MLS_FONT_TICK, text, mls_axis_map_to_page (x, major[i]),
-                      area->y + area->height + tick + 3 * u, MLS_ALIGN_CENTER, MLS_ALIGN_START, 0,
-                      MLS_LABEL_TICK, &pal->ink_secondary);
-    }
-
-  }
 
   /* y: optional, category charts name their rows themselves */
   if (y != NULL)
-  {
-  n = mls_axis_ticks (y, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor), &n_minor,
-                      &every);
-  {
-    double spacing = n > 1 ? fabs (mls_axis_map_to_page (y, major[1])
-                                   - mls_axis_map_to_page (y, major[0]))
-                           : area->height;
-    while (every < n && spacing * every < th * 1.6)
-      every++;
-  }
-  cairo_set_line_width (cr, 0.7 * u);
-  cairo_set_dash (cr, dash, 2, 0);
-  mls_paint_set_color_alpha (paint, &pal->grid, 0.9);
-  for (guint i = 0; i < n; i++)
     {
-      double py = round (mls_axis_map_to_page (y, major[i]) * 2) / 2;
-      if (py <= area->y + 0.5 || py >= area->y + area->height - 0.5)
-        continue;
-      cairo_move_to (cr, area->x, py);
-      cairo_line_to (cr, area->x + area->width, py);
+      n = mls_figure_axis_ticks (y, major, G_N_ELEMENTS (major), minor, G_N_ELEMENTS (minor),
+                                 &n_minor, &every);
+      {
+        double spacing = n > 1 ? fabs (mls_figure_axis_map_to_page (y, major[1])
+                                       - mls_figure_axis_map_to_page (y, major[0]))
+                               : area->height;
+        while (every < n && spacing * every < th * 1.6)
+          every++;
+      }
+      cairo_set_line_width (cr, 0.7 * u);
+      cairo_set_dash (cr, dash, 2, 0);
+      mls_paint_set_color_alpha (paint, &pal->grid, 0.9);
+      for (guint i = 0; i < n; i++)
+        {
+          double py = round (mls_figure_axis_map_to_page (y, major[i]) * 2) / 2;
+          if (py <= area->y + 0.5 || py >= area->y + area->height - 0.5)
+            continue;
+          cairo_move_to (cr, area->x, py);
+          cairo_line_to (cr, area->x + area->width, py);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      mls_paint_set_color (paint, &pal->frame);
+      cairo_set_line_width (cr, 1.0 * u);
+      for (guint i = 0; i < n; i++)
+        {
+          double py = mls_figure_axis_map_to_page (y, major[i]);
+          cairo_move_to (cr, area->x, py);
+          cairo_line_to (cr, area->x - tick, py);
+        }
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 0.7 * u);
+      for (guint i = 0; i < n_minor; i++)
+        {
+          double py = mls_figure_axis_map_to_page (y, minor[i]);
+          cairo_move_to (cr, area->x, py);
+          cairo_line_to (cr, area->x - minor_tick, py);
+        }
+      cairo_stroke (cr);
+      for (guint i = 0; i < n; i += every)
+        {
+          g_autofree char *text = mls_figure_axis_tick_label (y, major[i]);
+          mls_paint_text (paint, MLS_FONT_TICK, text, area->x - tick - 4 * u,
+                          mls_figure_axis_map_to_page (y, major[i]), MLS_ALIGN_END,
+                          MLS_ALIGN_CENTER, 0, MLS_LABEL_TICK, &pal->ink_secondary);
+        }
     }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  mls_paint_set_color (paint, &pal->frame);
-  cairo_set_line_width (cr, 1.0 * u);
-  for (guint i = 0; i < n; i++)
-    {
-      double py = mls_axis_map_to_page (y, major[i]);
-      cairo_move_to (cr, area->x, py);
-      cairo_line_to (cr, area->x - tick, py);
-    }
-  cairo_stroke (cr);
-  cairo_set_line_width (cr, 0.7 * u);
-  for (guint i = 0; i < n_minor; i++)
-    {
-      double py = mls_axis_map_to_page (y, minor[i]);
-      cairo_move_to (cr, area->x, py);
-      cairo_line_to (cr, area->x - minor_tick, py);
-    }
-  cairo_stroke (cr);
-  for (guint i = 0; i < n; i += every)
-    {
-      g_autofree char *text = mls_axis_tick_label (y, major[i]);
-      mls_paint_text (paint, MLS_FONT_TICK, text, area->x - tick - 4 * u,
-                      mls_axis_map_to_page (y, major[i]), MLS_ALIGN_END, MLS_ALIGN_CENTER, 0,
-                      MLS_LABEL_TICK, &pal->ink_secondary);
-    }
-
-  }
 
   if (x_title)
     {
-      g_autofree char *markup = mls_markup_escape (x_title);
+      g_autofree char *markup = mls_figure_markup_escape (x_title);
       mls_paint_text (paint, MLS_FONT_AXIS, markup, area->x + area->width / 2,
                       area->y + area->height + tick + 3 * u + th + 5 * u, MLS_ALIGN_CENTER,
                       MLS_ALIGN_START, 0, MLS_LABEL_AXIS, &pal->ink);
     }
   if (y_title)
     {
-      g_autofree char *markup = mls_markup_escape (y_title);
+      g_autofree char *markup = mls_figure_markup_escape (y_title);
       mls_paint_text (paint, MLS_FONT_AXIS, markup, 10 * u, area->y + area->height / 2,
                       MLS_ALIGN_CENTER, MLS_ALIGN_START, G_PI / 2, MLS_LABEL_AXIS, &pal->ink);
     }
@@ -1125,8 +1030,8 @@ mls_paint_axes (MlsPaint         *paint,
 
 typedef struct
 {
-  guint  n_cells;          /* value cells per entry */
-  guint  columns;          /* entry columns (flow), 1 with cells */
+  guint  n_cells; /* value cells per entry */
+  guint  columns; /* entry columns (flow), 1 with cells */
   guint  rows;
   double sample_w;
   double pad;
@@ -1142,13 +1047,9 @@ typedef struct
 } LegendGeometry;
 
 static double
-text_width (MlsPaint   *paint,
-            MlsFontRole font,
-            const char *text,
-            gboolean    bold,
-            double     *height)
+text_width (MlsPaint *paint, MlsFontRole font, const char *text, gboolean bold, double *height)
 {
-  g_autofree char *escaped = mls_markup_escape (text);
+  g_autofree char *escaped = mls_figure_markup_escape (text);
   g_autofree char *markup = bold ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
   g_autoptr (PangoLayout) layout = mls_paint_layout (paint, font, markup, -1);
   double w, h;
@@ -1160,12 +1061,8 @@ text_width (MlsPaint   *paint,
 }
 
 static void
-legend_layout (MlsPaint             *paint,
-               const MlsLegendEntry *entries,
-               guint                 n_entries,
-               const char * const   *headers,
-               guint                 columns,
-               LegendGeometry       *g)
+legend_layout (MlsPaint *paint, const MlsLegendEntry *entries, guint n_entries,
+               const char *const *headers, guint columns, LegendGeometry *g)
 {
   double u = paint->u, h;
 
@@ -1186,12 +1083,12 @@ legend_layout (MlsPaint             *paint,
   for (guint i = 0; i < n_entries; i++)
     {
       guint c = i / g->rows;
-      g->name_w[c] = MAX (g->name_w[c], text_width (paint, MLS_FONT_LEGEND, entries[i].text,
-                                                    FALSE, NULL));
+      g->name_w[c]
+          = MAX (g->name_w[c], text_width (paint, MLS_FONT_LEGEND, entries[i].text, FALSE, NULL));
       for (guint k = 0; k < g->n_cells; k++)
         if (entries[i].cells[k])
-          g->cell_w[k] = MAX (g->cell_w[k], text_width (paint, MLS_FONT_LEGEND,
-                                                        entries[i].cells[k], FALSE, NULL));
+          g->cell_w[k] = MAX (
+              g->cell_w[k], text_width (paint, MLS_FONT_LEGEND, entries[i].cells[k], FALSE, NULL));
     }
   if (headers)
     {
@@ -1216,29 +1113,22 @@ legend_layout (MlsPaint             *paint,
 }
 
 MlsRect
-mls_legend_measure (MlsPaint             *paint,
-                    const MlsLegendEntry *entries,
-                    guint                 n_entries,
-                    const char * const   *headers,
-                    guint                 columns)
+mls_figure_legend_measure (MlsPaint *paint, const MlsLegendEntry *entries, guint n_entries,
+                           const char *const *headers, guint columns)
 {
   LegendGeometry g;
 
   if (n_entries == 0)
-    return (MlsRect) { 0 };
+    return (MlsRect){ 0 };
   legend_layout (paint, entries, n_entries, headers, columns, &g);
-  return (MlsRect) { 0, 0, g.width, g.height };
+  return (MlsRect){ 0, 0, g.width, g.height };
 }
 
 static void
-legend_sample (MlsPaint             *paint,
-               const MlsLegendEntry *e,
-               double                x,
-               double                my,
-               double                sample_w)
+legend_sample (MlsPaint *paint, const MlsLegendEntry *e, double x, double my, double sample_w)
 {
   cairo_t *cr = paint->cr;
-  double u = paint->u;
+  double   u = paint->u;
 
   if (e->box)
     {
@@ -1269,18 +1159,13 @@ legend_sample (MlsPaint             *paint,
 }
 
 void
-mls_legend_draw (MlsPaint             *paint,
-                 const MlsLegendEntry *entries,
-                 guint                 n_entries,
-                 const char * const   *headers,
-                 guint                 columns,
-                 double                x,
-                 double                y)
+mls_figure_legend_draw (MlsPaint *paint, const MlsLegendEntry *entries, guint n_entries,
+                        const char *const *headers, guint columns, double x, double y)
 {
-  cairo_t *cr = paint->cr;
+  cairo_t          *cr = paint->cr;
   const MlsPalette *pal = paint->palette;
-  double u = paint->u, cx;
-  LegendGeometry g;
+  double            u = paint->u, cx;
+  LegendGeometry    g;
 
   if (n_entries == 0)
     return;
@@ -1303,7 +1188,7 @@ mls_legend_draw (MlsPaint             *paint,
       double hx = x + g.pad + g.sample_w + 5 * u + g.name_w[0];
       if (headers[0])
         {
-          g_autofree char *e = mls_markup_escape (headers[0]);
+          g_autofree char *e = mls_figure_markup_escape (headers[0]);
           g_autofree char *m = g_strdup_printf ("<b>%s</b>", e);
           mls_paint_text (paint, MLS_FONT_SMALL, m, x + g.pad, y + g.pad, MLS_ALIGN_START,
                           MLS_ALIGN_START, 0, MLS_LABEL_LEGEND, &pal->ink_secondary);
@@ -1313,7 +1198,7 @@ mls_legend_draw (MlsPaint             *paint,
           hx += g.cell_gap + g.cell_w[k];
           if (headers[k + 1])
             {
-              g_autofree char *e = mls_markup_escape (headers[k + 1]);
+              g_autofree char *e = mls_figure_markup_escape (headers[k + 1]);
               g_autofree char *m = g_strdup_printf ("<b>%s</b>", e);
               mls_paint_text (paint, MLS_FONT_SMALL, m, hx, y + g.pad, MLS_ALIGN_END,
                               MLS_ALIGN_START, 0, MLS_LABEL_LEGEND, &pal->ink_secondary);
@@ -1328,8 +1213,8 @@ mls_legend_draw (MlsPaint             *paint,
       for (guint r = 0; r < g.rows && c * g.rows + r < n_entries; r++)
         {
           const MlsLegendEntry *e = &entries[c * g.rows + r];
-          g_autofree char *markup = mls_markup_escape (e->text);
-          double my = cy + g.row_h / 2, vx;
+          g_autofree char      *markup = mls_figure_markup_escape (e->text);
+          double                my = cy + g.row_h / 2, vx;
 
           legend_sample (paint, e, cx, my, g.sample_w);
           mls_paint_text (paint, MLS_FONT_LEGEND, markup, cx + g.sample_w + 5 * u, my,
@@ -1340,7 +1225,7 @@ mls_legend_draw (MlsPaint             *paint,
               vx += g.cell_gap + g.cell_w[k];
               if (e->cells[k])
                 {
-                  g_autofree char *m = mls_markup_escape (e->cells[k]);
+                  g_autofree char *m = mls_figure_markup_escape (e->cells[k]);
                   mls_paint_text (paint, MLS_FONT_LEGEND, m, vx, my, MLS_ALIGN_END,
                                   MLS_ALIGN_CENTER, 0, MLS_LABEL_LEGEND, &pal->ink);
                 }
@@ -1350,21 +1235,19 @@ mls_legend_draw (MlsPaint             *paint,
       cx += g.sample_w + 5 * u + g.name_w[c] + g.col_gap;
     }
   cairo_restore (cr);
-  paint->layout->legend = (MlsRect) { x, y, g.width, g.height };
+  paint->layout->legend = (MlsRect){ x, y, g.width, g.height };
 }
 
 /* ---- XY charts ------------------------------------------------------------------------- */
 
 /* The widest flow of @entries into columns that fits @width. */
 guint
-mls_legend_fit_columns (MlsPaint             *paint,
-                        const MlsLegendEntry *entries,
-                        guint                 n_entries,
-                        double                width)
+mls_figure_legend_fit_columns (MlsPaint *paint, const MlsLegendEntry *entries, guint n_entries,
+                               double width)
 {
   for (guint columns = n_entries; columns > 1; columns--)
     {
-      MlsRect size = mls_legend_measure (paint, entries, n_entries, NULL, columns);
+      MlsRect size = mls_figure_legend_measure (paint, entries, n_entries, NULL, columns);
       if (size.width <= width)
         return columns;
     }
@@ -1374,17 +1257,12 @@ mls_legend_fit_columns (MlsPaint             *paint,
 /* Title, a legend row under it, and the axes: the frame every XY chart shares. The axis maps
  * get their page ranges; the caller draws the data, then mls_paint_frame(). */
 MlsRect
-mls_paint_xy_layout (MlsPaint             *paint,
-                     const char           *title,
-                     MlsAxisMap           *x,
-                     MlsAxisMap           *y,
-                     const char           *x_title,
-                     const char           *y_title,
-                     const MlsLegendEntry *legend,
-                     guint                 n_legend)
+mls_paint_xy_layout (MlsPaint *paint, const char *title, MlsAxisMap *x, MlsAxisMap *y,
+                     const char *x_title, const char *y_title, const MlsLegendEntry *legend,
+                     guint n_legend)
 {
-  double u = paint->u, top, left, bottom, right = 14 * u;
-  guint columns = 1;
+  double  u = paint->u, top, left, bottom, right = 14 * u;
+  guint   columns = 1;
   MlsRect size = { 0 }, area;
 
   mls_paint_background (paint);
@@ -1393,14 +1271,16 @@ mls_paint_xy_layout (MlsPaint             *paint,
   bottom = mls_paint_axis_margin_bottom (paint, x_title);
   if (n_legend > 0)
     {
-      columns = mls_legend_fit_columns (paint, legend, n_legend, paint->width - left - right);
-      size = mls_legend_measure (paint, legend, n_legend, NULL, columns);
+      columns
+          = mls_figure_legend_fit_columns (paint, legend, n_legend, paint->width - left - right);
+      size = mls_figure_legend_measure (paint, legend, n_legend, NULL, columns);
       top += size.height + 6 * u;
     }
-  area = (MlsRect) { left, top + 4 * u, paint->width - left - right,
-                     paint->height - bottom - top - 4 * u };
+  area = (MlsRect){ left, top + 4 * u, paint->width - left - right,
+                    paint->height - bottom - top - 4 * u };
   if (n_legend > 0)
-    mls_legend_draw (paint, legend, n_legend, NULL, columns, left, top - size.height - 6 * u);
+    mls_figure_legend_draw (paint, legend, n_legend, NULL, columns, left,
+                            top - size.height - 6 * u);
   x->lo = area.x;
   x->hi = area.x + area.width;
   y->lo = area.y + area.height;
@@ -1413,15 +1293,10 @@ mls_paint_xy_layout (MlsPaint             *paint,
 /* The range an axis shows: the caller's, or one around the data (decades on log axes,
  * 1-2-5 steps on linear ones, from 0 when @from_zero and the data is not negative). */
 void
-mls_axis_auto_range (const MlsChartAxis *axis,
-                     double              data_min,
-                     double              data_max,
-                     gboolean            from_zero,
-                     double             *min,
-                     double             *max)
+mls_figure_axis_auto_range (const MlsChartAxis *axis, double data_min, double data_max,
+                            gboolean from_zero, double *min, double *max)
 {
-  if (!(axis->min == 0 && axis->max == 0) && axis->max > axis->min
-      && (!axis->log || axis->min > 0))
+  if (!(axis->min == 0 && axis->max == 0) && axis->max > axis->min && (!axis->log || axis->min > 0))
     {
       *min = axis->min;
       *max = axis->max;
@@ -1451,5 +1326,5 @@ mls_axis_auto_range (const MlsChartAxis *axis,
       if (!(from_zero && data_min >= 0))
         *min -= (*max - *min) * 0.04;
     }
-  mls_axis_nice_range (FALSE, min, max);
+  mls_figure_axis_nice_range (FALSE, min, max);
 }

@@ -10,7 +10,10 @@
 
 #include "mls-figure-private.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGB(hex)                                                                                   \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0           \
+  }
 
 /* Light: the textbook's palette (MLSys·im viz/plots.py): BlueLine, crimson, GreenLine,
  * OrangeLine, VioletLine, BrownLine, then teal and grey. */
@@ -137,9 +140,7 @@ static const char *theme_names[] = {
  * Fills @style with the defaults of @theme and @preset.
  */
 void
-mls_figure_style_init (MlsFigureStyle *style,
-                       MlsFigureTheme  theme,
-                       MlsFigurePreset preset)
+mls_figure_style_init (MlsFigureStyle *style, MlsFigureTheme theme, MlsFigurePreset preset)
 {
   g_return_if_fail (style != NULL);
 
@@ -165,13 +166,11 @@ mls_figure_style_init (MlsFigureStyle *style,
  * The physical size of the style's preset.
  */
 void
-mls_figure_style_get_size (const MlsFigureStyle *style,
-                           double               *width_in,
-                           double               *height_in,
-                           double               *dpi)
+mls_figure_style_get_size (const MlsFigureStyle *style, double *width_in, double *height_in,
+                           double *dpi)
 {
   MlsFigurePreset p = CLAMP (style->preset, MLS_FIGURE_PRESET_SLIDE_16_9, MLS_FIGURE_PRESET_CUSTOM);
-  double w = presets[p].width_in, h = presets[p].height_in, d = presets[p].dpi;
+  double          w = presets[p].width_in, h = presets[p].height_in, d = presets[p].dpi;
 
   if (p == MLS_FIGURE_PRESET_CUSTOM)
     {
@@ -199,8 +198,8 @@ double
 mls_figure_style_get_font_size (const MlsFigureStyle *style)
 {
   MlsFigurePreset p = CLAMP (style->preset, MLS_FIGURE_PRESET_SLIDE_16_9, MLS_FIGURE_PRESET_CUSTOM);
-  double scale = style->font_scale > 0 ? style->font_scale : 1.0;
-  double size = presets[p].font_pt;
+  double          scale = style->font_scale > 0 ? style->font_scale : 1.0;
+  double          size = presets[p].font_pt;
 
   if (p == MLS_FIGURE_PRESET_CUSTOM)
     {
@@ -226,8 +225,7 @@ mls_palette_for_theme (MlsFigureTheme theme)
  * Returns: the colour of series @index, cycling through the theme's palette
  */
 MlsColor
-mls_figure_style_series_color (const MlsFigureStyle *style,
-                               guint                 index)
+mls_figure_style_series_color (const MlsFigureStyle *style, guint index)
 {
   const MlsPalette *p = mls_palette_for_theme (style->theme);
 
@@ -242,8 +240,7 @@ mls_figure_style_series_color (const MlsFigureStyle *style,
  * Returns: the colour of @status in the theme
  */
 MlsColor
-mls_figure_style_status_color (const MlsFigureStyle *style,
-                               MlsFigureStatus       status)
+mls_figure_style_status_color (const MlsFigureStyle *style, MlsFigureStatus status)
 {
   const MlsPalette *p = mls_palette_for_theme (style->theme);
 
@@ -270,9 +267,7 @@ mls_figure_style_status_color (const MlsFigureStyle *style,
  * Returns: %TRUE when @text names a theme
  */
 gboolean
-mls_figure_theme_from_string (const char     *text,
-                              MlsFigureTheme *out,
-                              GError        **error)
+mls_figure_theme_from_string (const char *text, MlsFigureTheme *out, GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (theme_names); i++)
     if (text != NULL && g_ascii_strcasecmp (text, theme_names[i]) == 0)
@@ -281,7 +276,7 @@ mls_figure_theme_from_string (const char     *text,
         return TRUE;
       }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("Unknown theme “%s”; choose light, dark or print"), text ? text : "");
+               _ ("Unknown theme “%s”; choose light, dark or print"), text ? text : "");
   return FALSE;
 }
 
@@ -306,19 +301,21 @@ mls_figure_theme_to_string (MlsFigureTheme theme)
  * Returns: %TRUE when @text names a preset
  */
 gboolean
-mls_figure_preset_from_string (const char      *text,
-                               MlsFigurePreset *out,
-                               GError         **error)
+mls_figure_preset_from_string (const char *text, MlsFigurePreset *out, GError **error)
 {
   static const struct
   {
     const char     *name;
     MlsFigurePreset preset;
   } names[] = {
-    { "slide", MLS_FIGURE_PRESET_SLIDE_16_9 },     { "slide-16:9", MLS_FIGURE_PRESET_SLIDE_16_9 },
-    { "16:9", MLS_FIGURE_PRESET_SLIDE_16_9 },      { "slide-4:3", MLS_FIGURE_PRESET_SLIDE_4_3 },
-    { "4:3", MLS_FIGURE_PRESET_SLIDE_4_3 },        { "paper", MLS_FIGURE_PRESET_PAPER_COLUMN },
-    { "column", MLS_FIGURE_PRESET_PAPER_COLUMN },  { "paper-column", MLS_FIGURE_PRESET_PAPER_COLUMN },
+    { "slide", MLS_FIGURE_PRESET_SLIDE_16_9 },
+    { "slide-16:9", MLS_FIGURE_PRESET_SLIDE_16_9 },
+    { "16:9", MLS_FIGURE_PRESET_SLIDE_16_9 },
+    { "slide-4:3", MLS_FIGURE_PRESET_SLIDE_4_3 },
+    { "4:3", MLS_FIGURE_PRESET_SLIDE_4_3 },
+    { "paper", MLS_FIGURE_PRESET_PAPER_COLUMN },
+    { "column", MLS_FIGURE_PRESET_PAPER_COLUMN },
+    { "paper-column", MLS_FIGURE_PRESET_PAPER_COLUMN },
     { "custom", MLS_FIGURE_PRESET_CUSTOM },
   };
 
@@ -329,7 +326,7 @@ mls_figure_preset_from_string (const char      *text,
         return TRUE;
       }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("Unknown preset “%s”; choose slide (16:9), slide-4:3 or paper"),
+               _ ("Unknown preset “%s”; choose slide (16:9), slide-4:3 or paper"),
                text ? text : "");
   return FALSE;
 }
@@ -359,13 +356,13 @@ mls_figure_status_to_string (MlsFigureStatus status)
     {
     case MLS_FIGURE_STATUS_PASS:
       /* Translators: a scorecard verdict, printed in a small coloured badge */
-      return _("PASS");
+      return _ ("PASS");
     case MLS_FIGURE_STATUS_FAIL:
-      return _("FAIL");
+      return _ ("FAIL");
     case MLS_FIGURE_STATUS_WARNING:
-      return _("WARNING");
+      return _ ("WARNING");
     case MLS_FIGURE_STATUS_SKIPPED:
     default:
-      return _("SKIPPED");
+      return _ ("SKIPPED");
     }
 }

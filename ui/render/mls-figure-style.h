@@ -104,28 +104,18 @@ typedef enum
   MLS_FIGURE_STATUS_SKIPPED,
 } MlsFigureStatus;
 
-void         mls_figure_style_init          (MlsFigureStyle       *style,
-                                             MlsFigureTheme        theme,
-                                             MlsFigurePreset       preset);
-void         mls_figure_style_get_size      (const MlsFigureStyle *style,
-                                             double               *width_in,
-                                             double               *height_in,
-                                             double               *dpi);
-double       mls_figure_style_get_font_size (const MlsFigureStyle *style);
+void   mls_figure_style_init (MlsFigureStyle *style, MlsFigureTheme theme, MlsFigurePreset preset);
+void   mls_figure_style_get_size (const MlsFigureStyle *style, double *width_in, double *height_in,
+                                  double *dpi);
+double mls_figure_style_get_font_size (const MlsFigureStyle *style);
 
-MlsColor     mls_figure_style_series_color  (const MlsFigureStyle *style,
-                                             guint                 index);
-MlsColor     mls_figure_style_status_color  (const MlsFigureStyle *style,
-                                             MlsFigureStatus       status);
+MlsColor mls_figure_style_series_color (const MlsFigureStyle *style, guint index);
+MlsColor mls_figure_style_status_color (const MlsFigureStyle *style, MlsFigureStatus status);
 
-gboolean     mls_figure_theme_from_string   (const char           *text,
-                                             MlsFigureTheme       *out,
-                                             GError              **error);
-const char  *mls_figure_theme_to_string     (MlsFigureTheme        theme);
-gboolean     mls_figure_preset_from_string  (const char           *text,
-                                             MlsFigurePreset      *out,
-                                             GError              **error);
-const char  *mls_figure_preset_to_string    (MlsFigurePreset       preset);
-const char  *mls_figure_status_to_string    (MlsFigureStatus       status);
+gboolean    mls_figure_theme_from_string (const char *text, MlsFigureTheme *out, GError **error);
+const char *mls_figure_theme_to_string (MlsFigureTheme theme);
+gboolean    mls_figure_preset_from_string (const char *text, MlsFigurePreset *out, GError **error);
+const char *mls_figure_preset_to_string (MlsFigurePreset preset);
+const char *mls_figure_status_to_string (MlsFigureStatus status);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "mls-figure-private.h"
 
-G_DEFINE_QUARK (mls-figure-error-quark, mls_figure_error)
+G_DEFINE_QUARK (mls - figure - error - quark, mls_figure_error)
 
 /**
  * mls_figure_init:
@@ -21,9 +21,7 @@ G_DEFINE_QUARK (mls-figure-error-quark, mls_figure_error)
  * Fills @figure.
  */
 void
-mls_figure_init (MlsFigure            *figure,
-                 MlsFigureKind         kind,
-                 gconstpointer         chart,
+mls_figure_init (MlsFigure *figure, MlsFigureKind kind, gconstpointer chart,
                  const MlsFigureStyle *style)
 {
   g_return_if_fail (figure != NULL);
@@ -37,14 +35,11 @@ mls_figure_init (MlsFigure            *figure,
 }
 
 static gboolean
-check_finite (const char *what,
-              const char *name,
-              double      value,
-              GError    **error)
+check_finite (const char *what, const char *name, double value, GError **error)
 {
   if (isfinite (value))
     return TRUE;
-  g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _("%s “%s” is not a number"), what,
+  g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _ ("%s “%s” is not a number"), what,
                name ? name : "?");
   return FALSE;
 }
@@ -60,12 +55,11 @@ check_finite (const char *what,
  * Returns: %TRUE when the chart can be drawn
  */
 gboolean
-mls_figure_validate (const MlsFigure *figure,
-                     GError         **error)
+mls_figure_validate (const MlsFigure *figure, GError **error)
 {
   if (figure->chart.any == NULL)
     {
-      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _("The figure has no chart"));
+      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _ ("The figure has no chart"));
       return FALSE;
     }
   switch (figure->kind)
@@ -74,7 +68,7 @@ mls_figure_validate (const MlsFigure *figure,
       return mls_roofline_chart_validate (figure->chart.roofline, error);
     case MLS_FIGURE_SCORECARD:
       for (guint i = 0; i < figure->chart.scorecard->n_bars; i++)
-        if (!check_finite (_("Utilisation"), figure->chart.scorecard->bars[i].label,
+        if (!check_finite (_ ("Utilisation"), figure->chart.scorecard->bars[i].label,
                            figure->chart.scorecard->bars[i].utilization, error))
           return FALSE;
       return TRUE;
@@ -84,7 +78,7 @@ mls_figure_validate (const MlsFigure *figure,
         if (c->n_series == 0)
           {
             g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                         _("A sweep chart needs at least one series"));
+                         _ ("A sweep chart needs at least one series"));
             return FALSE;
           }
         for (guint i = 0; i < c->n_series; i++)
@@ -93,7 +87,7 @@ mls_figure_validate (const MlsFigure *figure,
                 || (c->y_axis.log && c->series[i].y[k] <= 0))
               {
                 g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                             _("Series “%s” has a value ≤ 0 at point %u on a log axis"),
+                             _ ("Series “%s” has a value ≤ 0 at point %u on a log axis"),
                              c->series[i].name ? c->series[i].name : "?", k + 1);
                 return FALSE;
               }
@@ -105,7 +99,7 @@ mls_figure_validate (const MlsFigure *figure,
         if (c->n_points == 0)
           {
             g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                         _("A Pareto chart needs at least one point"));
+                         _ ("A Pareto chart needs at least one point"));
             return FALSE;
           }
         for (guint i = 0; i < c->n_points; i++)
@@ -113,7 +107,7 @@ mls_figure_validate (const MlsFigure *figure,
               || (c->x_axis.log && c->points[i].x <= 0) || (c->y_axis.log && c->points[i].y <= 0))
             {
               g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                           _("Point “%s” cannot be drawn on these axes (%g, %g)"),
+                           _ ("Point “%s” cannot be drawn on these axes (%g, %g)"),
                            c->points[i].label ? c->points[i].label : "?", c->points[i].x,
                            c->points[i].y);
               return FALSE;
@@ -126,14 +120,14 @@ mls_figure_validate (const MlsFigure *figure,
         if (c->n_bars == 0)
           {
             g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                         _("A tornado chart needs at least one parameter"));
+                         _ ("A tornado chart needs at least one parameter"));
             return FALSE;
           }
-        if (!check_finite (_("Baseline"), c->metric, c->baseline, error))
+        if (!check_finite (_ ("Baseline"), c->metric, c->baseline, error))
           return FALSE;
         for (guint i = 0; i < c->n_bars; i++)
-          if (!check_finite (_("Parameter"), c->bars[i].parameter, c->bars[i].low, error)
-              || !check_finite (_("Parameter"), c->bars[i].parameter, c->bars[i].high, error))
+          if (!check_finite (_ ("Parameter"), c->bars[i].parameter, c->bars[i].low, error)
+              || !check_finite (_ ("Parameter"), c->bars[i].parameter, c->bars[i].high, error))
             return FALSE;
         return TRUE;
       }
@@ -143,7 +137,7 @@ mls_figure_validate (const MlsFigure *figure,
         if (c->n_bars == 0)
           {
             g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                         _("A memory chart needs at least one bar"));
+                         _ ("A memory chart needs at least one bar"));
             return FALSE;
           }
         for (guint i = 0; i < c->n_bars; i++)
@@ -151,7 +145,7 @@ mls_figure_validate (const MlsFigure *figure,
             if (!isfinite (c->bars[i].bytes[k]) || c->bars[i].bytes[k] < 0)
               {
                 g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA,
-                             _("Bar “%s” has a negative or missing size for %s"),
+                             _ ("Bar “%s” has a negative or missing size for %s"),
                              c->bars[i].label ? c->bars[i].label : "?",
                              mls_memory_part_to_string (k));
                 return FALSE;
@@ -159,7 +153,7 @@ mls_figure_validate (const MlsFigure *figure,
         return TRUE;
       }
     default:
-      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _("Unknown chart kind %d"),
+      g_set_error (error, MLS_FIGURE_ERROR, MLS_FIGURE_ERROR_DATA, _ ("Unknown chart kind %d"),
                    figure->kind);
       return FALSE;
     }
@@ -204,9 +198,7 @@ mls_figure_get_title (const MlsFigure *figure)
  * The page size of the figure's preset, the size its SVG and PDF have by default.
  */
 void
-mls_figure_get_page_size (const MlsFigure *figure,
-                          double          *width_pt,
-                          double          *height_pt)
+mls_figure_get_page_size (const MlsFigure *figure, double *width_pt, double *height_pt)
 {
   double w, h;
 
@@ -217,14 +209,11 @@ mls_figure_get_page_size (const MlsFigure *figure,
 
 /* Draws, and hands back the text runs for the SVG text layer. */
 MlsFigureLayout *
-mls_figure_draw_full (const MlsFigure *figure,
-                      cairo_t         *cr,
-                      double           width,
-                      double           height,
-                      GArray         **out_runs)
+mls_figure_draw_full (const MlsFigure *figure, cairo_t *cr, double width, double height,
+                      GArray **out_runs)
 {
   MlsFigureLayout *layout = g_new0 (MlsFigureLayout, 1);
-  MlsPaint paint;
+  MlsPaint         paint;
 
   mls_paint_init (&paint, figure, cr, width, height, layout);
   cairo_save (cr);
@@ -275,10 +264,7 @@ mls_figure_draw_full (const MlsFigure *figure,
  * Returns: (transfer full): where everything went; free with mls_figure_layout_free()
  */
 MlsFigureLayout *
-mls_figure_draw (const MlsFigure *figure,
-                 cairo_t         *cr,
-                 double           width,
-                 double           height)
+mls_figure_draw (const MlsFigure *figure, cairo_t *cr, double width, double height)
 {
   g_return_val_if_fail (figure != NULL, NULL);
   g_return_val_if_fail (cr != NULL, NULL);
@@ -298,14 +284,12 @@ mls_figure_draw (const MlsFigure *figure,
  * Returns: (transfer full): the layout; free with mls_figure_layout_free()
  */
 MlsFigureLayout *
-mls_figure_compute_layout (const MlsFigure *figure,
-                           double           width,
-                           double           height)
+mls_figure_compute_layout (const MlsFigure *figure, double width, double height)
 {
   cairo_rectangle_t extents = { 0, 0, width, height };
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cairo_t *cr = cairo_create (surface);
-  MlsFigureLayout *layout = mls_figure_draw (figure, cr, width, height);
+  cairo_surface_t  *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t          *cr = cairo_create (surface);
+  MlsFigureLayout  *layout = mls_figure_draw (figure, cr, width, height);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -165,15 +165,15 @@ typedef struct
  */
 typedef struct
 {
-  char         *text;
-  MlsLabelRole  role;
-  MlsRect       box;
-  double        width;
-  double        height;
-  double        angle;
-  double        anchor_x;
-  double        anchor_y;
-  gboolean      leader;
+  char        *text;
+  MlsLabelRole role;
+  MlsRect      box;
+  double       width;
+  double       height;
+  double       angle;
+  double       anchor_x;
+  double       anchor_y;
+  gboolean     leader;
 } MlsPlacedLabel;
 
 /**
@@ -195,47 +195,26 @@ typedef struct
   GArray *labels;
 } MlsFigureLayout;
 
-GQuark           mls_figure_error_quark         (void);
+GQuark mls_figure_error_quark (void);
 
-void             mls_figure_init                (MlsFigure             *figure,
-                                                 MlsFigureKind          kind,
-                                                 gconstpointer          chart,
-                                                 const MlsFigureStyle  *style);
-gboolean         mls_figure_validate            (const MlsFigure       *figure,
-                                                 GError               **error);
-const char      *mls_figure_get_title           (const MlsFigure       *figure);
-void             mls_figure_get_page_size       (const MlsFigure       *figure,
-                                                 double                *width_pt,
-                                                 double                *height_pt);
+void        mls_figure_init (MlsFigure *figure, MlsFigureKind kind, gconstpointer chart,
+                             const MlsFigureStyle *style);
+gboolean    mls_figure_validate (const MlsFigure *figure, GError **error);
+const char *mls_figure_get_title (const MlsFigure *figure);
+void        mls_figure_get_page_size (const MlsFigure *figure, double *width_pt, double *height_pt);
 
-MlsFigureLayout *mls_figure_draw                (const MlsFigure       *figure,
-                                                 cairo_t               *cr,
-                                                 double                 width,
-                                                 double                 height);
-MlsFigureLayout *mls_figure_compute_layout      (const MlsFigure       *figure,
-                                                 double                 width,
-                                                 double                 height);
-void             mls_figure_layout_free         (MlsFigureLayout       *layout);
-gboolean         mls_rect_intersects            (const MlsRect         *a,
-                                                 const MlsRect         *b);
-gboolean         mls_rect_contains              (const MlsRect         *outer,
-                                                 const MlsRect         *inner);
+MlsFigureLayout *mls_figure_draw (const MlsFigure *figure, cairo_t *cr, double width,
+                                  double height);
+MlsFigureLayout *mls_figure_compute_layout (const MlsFigure *figure, double width, double height);
+void             mls_figure_layout_free (MlsFigureLayout *layout);
+gboolean         mls_rect_intersects (const MlsRect *a, const MlsRect *b);
+gboolean         mls_rect_contains (const MlsRect *outer, const MlsRect *inner);
 
-gboolean         mls_figure_format_from_path    (const char            *path,
-                                                 MlsFigureFormat       *out,
-                                                 GError               **error);
-GBytes          *mls_figure_export_to_bytes     (const MlsFigure       *figure,
-                                                 MlsFigureFormat        format,
-                                                 int                    width,
-                                                 int                    height,
-                                                 double                 dpi,
-                                                 GError               **error);
-gboolean         mls_figure_export              (const MlsFigure       *figure,
-                                                 const char            *path,
-                                                 int                    width,
-                                                 int                    height,
-                                                 double                 dpi,
-                                                 GError               **error);
+gboolean mls_figure_format_from_path (const char *path, MlsFigureFormat *out, GError **error);
+GBytes  *mls_figure_export_to_bytes (const MlsFigure *figure, MlsFigureFormat format, int width,
+                                     int height, double dpi, GError **error);
+gboolean mls_figure_export (const MlsFigure *figure, const char *path, int width, int height,
+                            double dpi, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlsFigureLayout, mls_figure_layout_free)
 

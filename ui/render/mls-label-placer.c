@@ -23,7 +23,7 @@ typedef struct
 {
   double  cx;
   double  cy;
-  double  hw;     /* half width and half height, in the box's own frame */
+  double  hw; /* half width and half height, in the box's own frame */
   double  hh;
   double  angle;
   MlsRect aabb;
@@ -39,11 +39,7 @@ struct _MlsLabelPlacer
 };
 
 static Obb
-obb_make (double cx,
-          double cy,
-          double width,
-          double height,
-          double angle)
+obb_make (double cx, double cy, double width, double height, double angle)
 {
   Obb o = { cx, cy, width / 2, height / 2, angle, { 0 } };
 
@@ -53,11 +49,7 @@ obb_make (double cx,
 
 /* Page to box frame: the inverse of the rotation the label is drawn with. */
 static void
-obb_to_local (const Obb *o,
-              double     x,
-              double     y,
-              double    *lx,
-              double    *ly)
+obb_to_local (const Obb *o, double x, double y, double *lx, double *ly)
 {
   double c = cos (o->angle), s = sin (o->angle);
 
@@ -68,9 +60,7 @@ obb_to_local (const Obb *o,
 }
 
 static gboolean
-obb_contains_point (const Obb *o,
-                    double     x,
-                    double     y)
+obb_contains_point (const Obb *o, double x, double y)
 {
   double lx, ly;
 
@@ -79,14 +69,10 @@ obb_contains_point (const Obb *o,
 }
 
 static gboolean
-obb_crosses_segment (const Obb *o,
-                     double     x0,
-                     double     y0,
-                     double     x1,
-                     double     y1)
+obb_crosses_segment (const Obb *o, double x0, double y0, double x1, double y1)
 {
   MlsRect local = { -o->hw, -o->hh, 2 * o->hw, 2 * o->hh };
-  double a, b, c, d;
+  double  a, b, c, d;
 
   obb_to_local (o, x0, y0, &a, &b);
   obb_to_local (o, x1, y1, &c, &d);
@@ -95,8 +81,7 @@ obb_crosses_segment (const Obb *o,
 
 /* Separating-axis test of two oriented boxes. */
 static gboolean
-obb_intersects (const Obb *a,
-                const Obb *b)
+obb_intersects (const Obb *a, const Obb *b)
 {
   const Obb *boxes[2] = { a, b };
 
@@ -114,7 +99,7 @@ obb_intersects (const Obb *a,
         for (int j = 0; j < 2; j++)
           {
             const Obb *o = boxes[j];
-            double c = cos (o->angle), s = sin (o->angle);
+            double     c = cos (o->angle), s = sin (o->angle);
             /* Projections of the half axes (c, −s)·hw and (s, c)·hh. */
             double r = o->hw * fabs (ux * c - uy * s) + o->hh * fabs (ux * s + uy * c);
             if (j == 0)
@@ -135,8 +120,7 @@ obb_intersects (const Obb *a,
 #define AMBIGUITY_COST 4.0
 
 MlsLabelPlacer *
-mls_label_placer_new (const MlsRect *bounds,
-                      double         gap)
+mls_label_placer_new (const MlsRect *bounds, double gap)
 {
   MlsLabelPlacer *self = g_new0 (MlsLabelPlacer, 1);
 
@@ -160,11 +144,9 @@ mls_label_placer_free (MlsLabelPlacer *self)
 }
 
 void
-mls_label_placer_add_obstacle (MlsLabelPlacer *self,
-                               const MlsRect  *box)
+mls_label_placer_add_obstacle (MlsLabelPlacer *self, const MlsRect *box)
 {
-  Obb o = obb_make (box->x + box->width / 2, box->y + box->height / 2, box->width, box->height,
-                    0);
+  Obb o = obb_make (box->x + box->width / 2, box->y + box->height / 2, box->width, box->height, 0);
 
   g_array_append_val (self->boxes, o);
 }
@@ -172,9 +154,7 @@ mls_label_placer_add_obstacle (MlsLabelPlacer *self,
 /* Registers the anchor of a point label: a label nearer to another anchor than to its own
  * seems to name the other one, so such spots cost more. */
 void
-mls_label_placer_add_point (MlsLabelPlacer *self,
-                            double          x,
-                            double          y)
+mls_label_placer_add_point (MlsLabelPlacer *self, double x, double y)
 {
   double p[2] = { x, y };
 
@@ -182,11 +162,7 @@ mls_label_placer_add_point (MlsLabelPlacer *self,
 }
 
 void
-mls_label_placer_add_segment (MlsLabelPlacer *self,
-                              double          x0,
-                              double          y0,
-                              double          x1,
-                              double          y1)
+mls_label_placer_add_segment (MlsLabelPlacer *self, double x0, double y0, double x1, double y1)
 {
   double s[4] = { x0, y0, x1, y1 };
 
@@ -195,17 +171,29 @@ mls_label_placer_add_segment (MlsLabelPlacer *self,
   g_array_append_vals (self->segments, s, 1);
 }
 
+/**
+ * mls_rect_intersects:
+ * @a: a rectangle
+ * @b: a rectangle
+ *
+ * Returns: %TRUE when @a and @b share an area (touching edges do not count)
+ */
 gboolean
-mls_rect_intersects (const MlsRect *a,
-                     const MlsRect *b)
+mls_rect_intersects (const MlsRect *a, const MlsRect *b)
 {
   return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height
          && b->y < a->y + a->height;
 }
 
+/**
+ * mls_rect_contains:
+ * @outer: a rectangle
+ * @inner: a rectangle
+ *
+ * Returns: %TRUE when @inner lies within @outer (to a millionth of a point)
+ */
 gboolean
-mls_rect_contains (const MlsRect *outer,
-                   const MlsRect *inner)
+mls_rect_contains (const MlsRect *outer, const MlsRect *inner)
 {
   /* A hair of slack: boxes measured in floating point land exactly on the edge. */
   const double e = 1e-6;
@@ -216,26 +204,18 @@ mls_rect_contains (const MlsRect *outer,
 }
 
 MlsRect
-mls_rect_rotated_bounds (double cx,
-                         double cy,
-                         double width,
-                         double height,
-                         double angle)
+mls_rect_rotated_bounds (double cx, double cy, double width, double height, double angle)
 {
   double c = fabs (cos (angle)), s = fabs (sin (angle));
   double w = width * c + height * s;
   double h = width * s + height * c;
 
-  return (MlsRect) { cx - w / 2, cy - h / 2, w, h };
+  return (MlsRect){ cx - w / 2, cy - h / 2, w, h };
 }
 
 /* Liang–Barsky clipping: does the segment enter the rectangle? */
 gboolean
-mls_segment_intersects_rect (double         x0,
-                             double         y0,
-                             double         x1,
-                             double         y1,
-                             const MlsRect *r)
+mls_segment_intersects_rect (double x0, double y0, double x1, double y1, const MlsRect *r)
 {
   double dx = x1 - x0, dy = y1 - y0;
   double p[4] = { -dx, dx, -dy, dy };
@@ -262,8 +242,7 @@ mls_segment_intersects_rect (double         x0,
 }
 
 static gboolean
-clear_of_boxes (MlsLabelPlacer *self,
-                const Obb      *box)
+clear_of_boxes (MlsLabelPlacer *self, const Obb *box)
 {
   for (guint i = 0; i < self->boxes->len; i++)
     if (obb_intersects (box, &g_array_index (self->boxes, Obb, i)))
@@ -272,18 +251,15 @@ clear_of_boxes (MlsLabelPlacer *self,
 }
 
 gboolean
-mls_label_placer_is_free (MlsLabelPlacer *self,
-                          const MlsRect  *box)
+mls_label_placer_is_free (MlsLabelPlacer *self, const MlsRect *box)
 {
-  Obb o = obb_make (box->x + box->width / 2, box->y + box->height / 2, box->width, box->height,
-                    0);
+  Obb o = obb_make (box->x + box->width / 2, box->y + box->height / 2, box->width, box->height, 0);
 
   return mls_rect_contains (&self->bounds, box) && clear_of_boxes (self, &o);
 }
 
 double
-mls_label_placer_crossings (MlsLabelPlacer *self,
-                            const MlsRect  *box)
+mls_label_placer_crossings (MlsLabelPlacer *self, const MlsRect *box)
 {
   double n = 0;
 
@@ -297,8 +273,7 @@ mls_label_placer_crossings (MlsLabelPlacer *self,
 }
 
 static gboolean
-segments_cross (const double *a,
-                const double *b)
+segments_cross (const double *a, const double *b)
 {
   double d1x = a[2] - a[0], d1y = a[3] - a[1], d2x = b[2] - b[0], d2y = b[3] - b[1];
   double den = d1x * d2y - d1y * d2x, t, v;
@@ -313,14 +288,11 @@ segments_cross (const double *a,
 /* How many lines the segment from (x0, y0) to (x1, y1) crosses: a label separated from its
  * own line by another line reads as belonging to the other one. */
 guint
-mls_label_placer_segment_crossings (MlsLabelPlacer *self,
-                                    double          x0,
-                                    double          y0,
-                                    double          x1,
-                                    double          y1)
+mls_label_placer_segment_crossings (MlsLabelPlacer *self, double x0, double y0, double x1,
+                                    double y1)
 {
   double a[4] = { x0, y0, x1, y1 };
-  guint n = 0;
+  guint  n = 0;
 
   for (guint i = 0; i < self->segments->len; i++)
     if (segments_cross (a, &g_array_index (self->segments, double, i * 4)))
@@ -330,21 +302,14 @@ mls_label_placer_segment_crossings (MlsLabelPlacer *self,
 
 /* The point of @box nearest to (x, y): where a leader line ends. */
 static void
-nearest_point (const MlsRect *box,
-               double         x,
-               double         y,
-               double        *px,
-               double        *py)
+nearest_point (const MlsRect *box, double x, double y, double *px, double *py)
 {
   *px = CLAMP (x, box->x, box->x + box->width);
   *py = CLAMP (y, box->y, box->y + box->height);
 }
 
 static double
-leader_crossings (MlsLabelPlacer *self,
-                  const MlsRect  *box,
-                  double          ax,
-                  double          ay)
+leader_crossings (MlsLabelPlacer *self, const MlsRect *box, double ax, double ay)
 {
   double px, py, n = 0;
 
@@ -364,20 +329,16 @@ leader_crossings (MlsLabelPlacer *self,
 /* Lines under the label itself: for a rotated label, its own oriented box, not the much
  * larger axis-aligned one, so that text set along a line is not charged for the line. */
 static double
-oriented_crossings (MlsLabelPlacer *self,
-                    double          cx,
-                    double          cy,
-                    double          width,
-                    double          height,
-                    double          angle)
+oriented_crossings (MlsLabelPlacer *self, double cx, double cy, double width, double height,
+                    double angle)
 {
-  double c = cos (angle), s = sin (angle), n = 0;
+  double  c = cos (angle), s = sin (angle), n = 0;
   MlsRect local = { -width / 2, -height / 2, width, height };
 
   for (guint i = 0; i < self->segments->len; i++)
     {
       const double *p = &g_array_index (self->segments, double, i * 4);
-      double x0 = p[0] - cx, y0 = p[1] - cy, x1 = p[2] - cx, y1 = p[3] - cy;
+      double        x0 = p[0] - cx, y0 = p[1] - cy, x1 = p[2] - cx, y1 = p[3] - cy;
       /* Page to text frame: the inverse of the rotation the label is drawn with. */
       if (mls_segment_intersects_rect (x0 * c - y0 * s, x0 * s + y0 * c, x1 * c - y1 * s,
                                        x1 * s + y1 * c, &local))
@@ -387,9 +348,7 @@ oriented_crossings (MlsLabelPlacer *self,
 }
 
 static double
-box_distance (const MlsRect *box,
-              double         x,
-              double         y)
+box_distance (const MlsRect *box, double x, double y)
 {
   double px = CLAMP (x, box->x, box->x + box->width);
   double py = CLAMP (y, box->y, box->y + box->height);
@@ -398,10 +357,7 @@ box_distance (const MlsRect *box,
 }
 
 static double
-ambiguity (MlsLabelPlacer *self,
-           const MlsRect  *box,
-           double          ax,
-           double          ay)
+ambiguity (MlsLabelPlacer *self, const MlsRect *box, double ax, double ay)
 {
   double own = box_distance (box, ax, ay), n = 0;
 
@@ -418,21 +374,12 @@ ambiguity (MlsLabelPlacer *self,
 }
 
 static gboolean
-try_box (MlsLabelPlacer *self,
-         double          cx,
-         double          cy,
-         double          width,
-         double          height,
-         double          angle,
-         double          extra_cost,
-         double          ax,
-         double          ay,
-         gboolean        leader,
-         MlsPlacement   *best)
+try_box (MlsLabelPlacer *self, double cx, double cy, double width, double height, double angle,
+         double extra_cost, double ax, double ay, gboolean leader, MlsPlacement *best)
 {
   MlsRect box = mls_rect_rotated_bounds (cx, cy, width, height, angle);
-  Obb padded = obb_make (cx, cy, width + self->gap, height + self->gap, angle);
-  double cost;
+  Obb     padded = obb_make (cx, cy, width + self->gap, height + self->gap, angle);
+  double  cost;
 
   /* Admissible: inside the bounds, and (with half the gap around it) clear of every placed
    * label and obstacle, whose boxes carry the other half. */
@@ -469,24 +416,18 @@ static const struct
 {
   double dx, dy, pref;
 } directions[] = {
-  { 1, 0, 0.0 },     { 1, -1, 0.3 },    { 1, 1, 0.5 },     { 0, -1, 0.6 },
-  { 0, 1, 0.8 },     { -1, 0, 0.9 },    { -1, -1, 1.0 },   { -1, 1, 1.1 },
+  { 1, 0, 0.0 },     { 1, -1, 0.3 },    { 1, 1, 0.5 },      { 0, -1, 0.6 },
+  { 0, 1, 0.8 },     { -1, 0, 0.9 },    { -1, -1, 1.0 },    { -1, 1, 1.1 },
   { 1, -0.5, 0.2 },  { 1, 0.5, 0.4 },   { -1, -0.5, 0.95 }, { -1, 0.5, 1.05 },
-  { 0.5, -1, 0.65 }, { -0.5, -1, 0.7 }, { 0.5, 1, 0.85 },  { -0.5, 1, 0.9 },
+  { 0.5, -1, 0.65 }, { -0.5, -1, 0.7 }, { 0.5, 1, 0.85 },   { -0.5, 1, 0.9 },
 };
 
 gboolean
-mls_label_placer_place_around (MlsLabelPlacer *self,
-                               double          width,
-                               double          height,
-                               double          ax,
-                               double          ay,
-                               double          radius,
-                               gboolean        allow_leader,
-                               MlsPlacement   *out)
+mls_label_placer_place_around (MlsLabelPlacer *self, double width, double height, double ax,
+                               double ay, double radius, gboolean allow_leader, MlsPlacement *out)
 {
-  double step = MAX (height * 0.5, 2.0);
-  guint rings = allow_leader ? 10 : 1;
+  double       step = MAX (height * 0.5, 2.0);
+  guint        rings = allow_leader ? 10 : 1;
   MlsPlacement best = { 0 };
 
   for (guint k = 0; k < rings; k++)
@@ -521,11 +462,10 @@ mls_label_placer_place_around (MlsLabelPlacer *self,
       /* Every ring is full: scan the whole area for the free spot nearest the anchor. */
       double sx = MAX (width / 4, 2.0), sy = MAX (height / 3, 2.0);
       for (double y = self->bounds.y; y + height <= self->bounds.y + self->bounds.height; y += sy)
-        for (double x = self->bounds.x; x + width <= self->bounds.x + self->bounds.width;
-             x += sx)
+        for (double x = self->bounds.x; x + width <= self->bounds.x + self->bounds.width; x += sx)
           {
             MlsRect box = { x, y, width, height };
-            double px, py;
+            double  px, py;
             nearest_point (&box, ax, ay, &px, &py);
             double dist = hypot (px - ax, py - ay);
             try_box (self, x + width / 2, y + height / 2, width, height, 0,
@@ -540,7 +480,7 @@ mls_label_placer_place_around (MlsLabelPlacer *self,
       cx = CLAMP (cx, self->bounds.x + width / 2, self->bounds.x + self->bounds.width - width / 2);
       double cy = CLAMP (ay, self->bounds.y + height / 2,
                          self->bounds.y + self->bounds.height - height / 2);
-      best.box = (MlsRect) { cx - width / 2, cy - height / 2, width, height };
+      best.box = (MlsRect){ cx - width / 2, cy - height / 2, width, height };
       best.width = width;
       best.height = height;
       best.cx = cx;
@@ -554,14 +494,9 @@ mls_label_placer_place_around (MlsLabelPlacer *self,
 }
 
 gboolean
-mls_label_placer_place_among (MlsLabelPlacer     *self,
-                              double              width,
-                              double              height,
-                              const MlsCandidate *candidates,
-                              guint               n_candidates,
-                              double              ax,
-                              double              ay,
-                              MlsPlacement       *out)
+mls_label_placer_place_among (MlsLabelPlacer *self, double width, double height,
+                              const MlsCandidate *candidates, guint n_candidates, double ax,
+                              double ay, MlsPlacement *out)
 {
   MlsPlacement best = { 0 };
 
@@ -586,7 +521,7 @@ mls_label_placer_place_among (MlsLabelPlacer     *self,
         }
       else
         {
-          best.box = (MlsRect) { ax - width / 2, ay - height / 2, width, height };
+          best.box = (MlsRect){ ax - width / 2, ay - height / 2, width, height };
           best.cx = ax;
           best.cy = ay;
         }
@@ -601,14 +536,13 @@ mls_label_placer_place_among (MlsLabelPlacer     *self,
 }
 
 void
-mls_label_placer_commit (MlsLabelPlacer     *self,
-                         const MlsPlacement *placement)
+mls_label_placer_commit (MlsLabelPlacer *self, const MlsPlacement *placement)
 {
   double w = placement->width > 0 ? placement->width : placement->box.width;
   double h = placement->height > 0 ? placement->height : placement->box.height;
-  Obb padded = obb_make (placement->box.x + placement->box.width / 2,
-                         placement->box.y + placement->box.height / 2, w + self->gap,
-                         h + self->gap, placement->width > 0 ? placement->angle : 0);
+  Obb    padded = obb_make (placement->box.x + placement->box.width / 2,
+                            placement->box.y + placement->box.height / 2, w + self->gap, h + self->gap,
+                         placement->width > 0 ? placement->angle : 0);
 
   g_array_append_val (self->boxes, padded);
   if (placement->leader)
@@ -637,14 +571,12 @@ typedef struct
 } OrderContext;
 
 static int
-compare_requests (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+compare_requests (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  const OrderContext *ctx = user_data;
-  const MlsLabelRequest *ra = &ctx->requests[*(const guint *) a];
-  const MlsLabelRequest *rb = &ctx->requests[*(const guint *) b];
-  double va, vb;
+  const OrderContext    *ctx = user_data;
+  const MlsLabelRequest *ra = &ctx->requests[*(const guint *)a];
+  const MlsLabelRequest *rb = &ctx->requests[*(const guint *)b];
+  double                 va, vb;
 
   switch (ctx->key)
     {
@@ -674,7 +606,7 @@ compare_requests (gconstpointer a,
   if (va != vb)
     return (va > vb) - (va < vb);
   /* Stable: ties keep the given order. */
-  return (*(const guint *) a > *(const guint *) b) - (*(const guint *) a < *(const guint *) b);
+  return (*(const guint *)a > *(const guint *)b) - (*(const guint *)a < *(const guint *)b);
 }
 
 /**
@@ -692,20 +624,18 @@ compare_requests (gconstpointer a,
  * Returns: %TRUE when every label found a free spot
  */
 gboolean
-mls_label_placer_place_all (MlsLabelPlacer        *self,
-                            const MlsLabelRequest *requests,
-                            guint                  n,
-                            MlsPlacement          *out)
+mls_label_placer_place_all (MlsLabelPlacer *self, const MlsLabelRequest *requests, guint n,
+                            MlsPlacement *out)
 {
-  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree guint        *order = g_new (guint, MAX (n, 1));
   g_autofree MlsPlacement *trial = g_new0 (MlsPlacement, MAX (n, 1));
-  double best_cost = G_MAXDOUBLE;
-  gboolean all = FALSE;
+  double                   best_cost = G_MAXDOUBLE;
+  gboolean                 all = FALSE;
 
   for (int attempt = 0; attempt < 9; attempt++)
     {
       g_autoptr (MlsLabelPlacer) copy = placer_copy (self);
-      double total = 0;
+      double   total = 0;
       gboolean placed_all = TRUE;
 
       for (guint i = 0; i < n; i++)
@@ -718,8 +648,8 @@ mls_label_placer_place_all (MlsLabelPlacer        *self,
       for (guint i = 0; i < n; i++)
         {
           const MlsLabelRequest *r = &requests[order[i]];
-          MlsPlacement *p = &trial[order[i]];
-          gboolean ok = FALSE;
+          MlsPlacement          *p = &trial[order[i]];
+          gboolean               ok = FALSE;
           if (r->n_candidates > 0)
             ok = mls_label_placer_place_among (copy, r->width, r->height, r->candidates,
                                                r->n_candidates, r->anchor_x, r->anchor_y, p);

@@ -22,16 +22,16 @@ typedef struct
 /* The outcome of a placement. */
 typedef struct
 {
-  MlsRect  box;       /* axis-aligned box of the (rotated) label, padding excluded */
-  double   width;     /* the label's own size, before rotation */
+  MlsRect  box;   /* axis-aligned box of the (rotated) label, padding excluded */
+  double   width; /* the label's own size, before rotation */
   double   height;
-  double   cx;        /* centre of the text */
+  double   cx; /* centre of the text */
   double   cy;
   double   angle;
   double   anchor_x;
   double   anchor_y;
-  gboolean leader;    /* far enough from the anchor to need a leader line */
-  gboolean placed;    /* FALSE when nothing was free: the box is the least bad spot */
+  gboolean leader; /* far enough from the anchor to need a leader line */
+  gboolean placed; /* FALSE when nothing was free: the box is the least bad spot */
   double   cost;
 } MlsPlacement;
 
@@ -50,61 +50,29 @@ typedef struct
   gboolean            allow_leader;
 } MlsLabelRequest;
 
-MlsLabelPlacer *mls_label_placer_new            (const MlsRect      *bounds,
-                                                 double              gap);
-void            mls_label_placer_free           (MlsLabelPlacer     *self);
-void            mls_label_placer_add_obstacle   (MlsLabelPlacer     *self,
-                                                 const MlsRect      *box);
-void            mls_label_placer_add_point      (MlsLabelPlacer     *self,
-                                                 double              x,
-                                                 double              y);
-void            mls_label_placer_add_segment    (MlsLabelPlacer     *self,
-                                                 double              x0,
-                                                 double              y0,
-                                                 double              x1,
-                                                 double              y1);
-gboolean        mls_label_placer_is_free        (MlsLabelPlacer     *self,
-                                                 const MlsRect      *box);
-double          mls_label_placer_crossings      (MlsLabelPlacer     *self,
-                                                 const MlsRect      *box);
-guint           mls_label_placer_segment_crossings (MlsLabelPlacer *self,
-                                                 double              x0,
-                                                 double              y0,
-                                                 double              x1,
-                                                 double              y1);
-gboolean        mls_label_placer_place_around   (MlsLabelPlacer     *self,
-                                                 double              width,
-                                                 double              height,
-                                                 double              anchor_x,
-                                                 double              anchor_y,
-                                                 double              radius,
-                                                 gboolean            allow_leader,
-                                                 MlsPlacement       *out);
-gboolean        mls_label_placer_place_among    (MlsLabelPlacer     *self,
-                                                 double              width,
-                                                 double              height,
-                                                 const MlsCandidate *candidates,
-                                                 guint               n_candidates,
-                                                 double              anchor_x,
-                                                 double              anchor_y,
-                                                 MlsPlacement       *out);
-gboolean        mls_label_placer_place_all      (MlsLabelPlacer        *self,
-                                                 const MlsLabelRequest *requests,
-                                                 guint                  n,
-                                                 MlsPlacement          *out);
-void            mls_label_placer_commit         (MlsLabelPlacer     *self,
-                                                 const MlsPlacement *placement);
+MlsLabelPlacer *mls_label_placer_new (const MlsRect *bounds, double gap);
+void            mls_label_placer_free (MlsLabelPlacer *self);
+void            mls_label_placer_add_obstacle (MlsLabelPlacer *self, const MlsRect *box);
+void            mls_label_placer_add_point (MlsLabelPlacer *self, double x, double y);
+void            mls_label_placer_add_segment (MlsLabelPlacer *self, double x0, double y0, double x1,
+                                              double y1);
+gboolean        mls_label_placer_is_free (MlsLabelPlacer *self, const MlsRect *box);
+double          mls_label_placer_crossings (MlsLabelPlacer *self, const MlsRect *box);
+guint    mls_label_placer_segment_crossings (MlsLabelPlacer *self, double x0, double y0, double x1,
+                                             double y1);
+gboolean mls_label_placer_place_around (MlsLabelPlacer *self, double width, double height,
+                                        double anchor_x, double anchor_y, double radius,
+                                        gboolean allow_leader, MlsPlacement *out);
+gboolean mls_label_placer_place_among (MlsLabelPlacer *self, double width, double height,
+                                       const MlsCandidate *candidates, guint n_candidates,
+                                       double anchor_x, double anchor_y, MlsPlacement *out);
+gboolean mls_label_placer_place_all (MlsLabelPlacer *self, const MlsLabelRequest *requests, guint n,
+                                     MlsPlacement *out);
+void     mls_label_placer_commit (MlsLabelPlacer *self, const MlsPlacement *placement);
 
-MlsRect         mls_rect_rotated_bounds         (double              cx,
-                                                 double              cy,
-                                                 double              width,
-                                                 double              height,
-                                                 double              angle);
-gboolean        mls_segment_intersects_rect     (double              x0,
-                                                 double              y0,
-                                                 double              x1,
-                                                 double              y1,
-                                                 const MlsRect      *rect);
+MlsRect  mls_rect_rotated_bounds (double cx, double cy, double width, double height, double angle);
+gboolean mls_segment_intersects_rect (double x0, double y0, double x1, double y1,
+                                      const MlsRect *rect);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlsLabelPlacer, mls_label_placer_free)
 

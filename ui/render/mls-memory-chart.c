@@ -21,13 +21,13 @@ mls_memory_part_to_string (MlsMemoryPart part)
   switch (part)
     {
     case MLS_MEMORY_WEIGHTS:
-      return _("Weights");
+      return _ ("Weights");
     case MLS_MEMORY_KV_CACHE:
-      return _("KV cache");
+      return _ ("KV cache");
     case MLS_MEMORY_ACTIVATIONS:
-      return _("Activations");
+      return _ ("Activations");
     case MLS_MEMORY_OPTIMIZER:
-      return _("Optimizer state");
+      return _ ("Optimizer state");
     case MLS_MEMORY_N_PARTS:
     default:
       return "";
@@ -35,8 +35,7 @@ mls_memory_part_to_string (MlsMemoryPart part)
 }
 
 static MlsColor
-part_color (const MlsPalette *pal,
-            MlsMemoryPart     part)
+part_color (const MlsPalette *pal, MlsMemoryPart part)
 {
   /* Weights blue, KV cache orange, activations green, optimizer violet: distinct in hue and
    * in lightness, as the print palette's order gives. */
@@ -57,20 +56,18 @@ bar_total (const MlsMemoryBar *bar)
 }
 
 void
-mls_memory_chart_paint (MlsPaint             *paint,
-                        const MlsMemoryChart *chart)
+mls_memory_chart_paint (MlsPaint *paint, const MlsMemoryChart *chart)
 {
-  cairo_t *cr = paint->cr;
+  cairo_t          *cr = paint->cr;
   const MlsPalette *pal = paint->palette;
-  double u = paint->u, ymax = 0, y0, y1, top, left, bottom, right = 14 * u, slot, bar_w,
-         cat_h = 0;
-  MlsLegendEntry legend[MLS_MEMORY_N_PARTS + 1] = { { 0 } };
-  MlsChartAxis axis = { _("Memory"), "B", FALSE, 0, 0 };
+  double u = paint->u, ymax = 0, y0, y1, top, left, bottom, right = 14 * u, slot, bar_w, cat_h = 0;
+  MlsLegendEntry   legend[MLS_MEMORY_N_PARTS + 1] = { { 0 } };
+  MlsChartAxis     axis = { _ ("Memory"), "B", FALSE, 0, 0 };
   g_autofree char *y_title = NULL;
-  gboolean any_capacity = FALSE;
-  guint n_legend = 0, columns;
-  MlsAxisMap y;
-  MlsRect area, size;
+  gboolean         any_capacity = FALSE;
+  guint            n_legend = 0, columns;
+  MlsAxisMap       y;
+  MlsRect          area, size;
 
   mls_paint_background (paint);
   for (guint i = 0; i < chart->n_bars; i++)
@@ -82,9 +79,9 @@ mls_memory_chart_paint (MlsPaint             *paint,
           any_capacity = TRUE;
         }
     }
-  mls_axis_auto_range (&axis, 0, ymax * 1.08, TRUE, &y0, &y1);
-  mls_axis_map_init (&y, FALSE, y0, y1, "B");
-  y_title = mls_axis_title (&y, _("Memory"));
+  mls_figure_axis_auto_range (&axis, 0, ymax * 1.08, TRUE, &y0, &y1);
+  mls_figure_axis_map_init (&y, FALSE, y0, y1, "B");
+  y_title = mls_figure_axis_title (&y, _ ("Memory"));
 
   for (guint k = 0; k < MLS_MEMORY_N_PARTS; k++)
     {
@@ -92,34 +89,37 @@ mls_memory_chart_paint (MlsPaint             *paint,
       for (guint i = 0; i < chart->n_bars; i++)
         used |= chart->bars[i].bytes[k] > 0;
       if (used)
-        legend[n_legend++] = (MlsLegendEntry) { .text = mls_memory_part_to_string (k),
-                                                .color = part_color (pal, k), .box = TRUE };
+        legend[n_legend++] = (MlsLegendEntry){ .text = mls_memory_part_to_string (k),
+                                               .color = part_color (pal, k),
+                                               .box = TRUE };
     }
   if (any_capacity)
-    legend[n_legend++] = (MlsLegendEntry) { .text = _("Capacity"), .color = pal->bad,
-                                            .line = TRUE, .dashed = TRUE,
-                                            .marker = MLS_N_MARKERS };
+    legend[n_legend++] = (MlsLegendEntry){ .text = _ ("Capacity"),
+                                           .color = pal->ink,
+                                           .line = TRUE,
+                                           .dashed = TRUE,
+                                           .marker = MLS_N_MARKERS };
 
   top = mls_paint_title (paint, chart->title);
   left = mls_paint_axis_margin_left (paint, &y, y_title);
-  columns = mls_legend_fit_columns (paint, legend, n_legend, paint->width - left - right);
-  size = mls_legend_measure (paint, legend, n_legend, NULL, columns);
+  columns = mls_figure_legend_fit_columns (paint, legend, n_legend, paint->width - left - right);
+  size = mls_figure_legend_measure (paint, legend, n_legend, NULL, columns);
   top += size.height + 6 * u;
 
   /* Category labels wrap to their slot; measure the tallest. */
   slot = (paint->width - left - right) / MAX (chart->n_bars, 1);
   for (guint i = 0; i < chart->n_bars; i++)
     {
-      g_autofree char *m = mls_markup_escape (chart->bars[i].label);
+      g_autofree char *m = mls_figure_markup_escape (chart->bars[i].label);
       g_autoptr (PangoLayout) layout = mls_paint_layout (paint, MLS_FONT_TICK, m, slot - 6 * u);
       double w, h;
       mls_paint_layout_size (layout, &w, &h);
       cat_h = MAX (cat_h, h);
     }
   bottom = 5 * u + cat_h + 10 * u;
-  area = (MlsRect) { left, top + 4 * u, paint->width - left - right,
-                     paint->height - bottom - top - 4 * u };
-  mls_legend_draw (paint, legend, n_legend, NULL, columns, left, top - size.height - 6 * u);
+  area = (MlsRect){ left, top + 4 * u, paint->width - left - right,
+                    paint->height - bottom - top - 4 * u };
+  mls_figure_legend_draw (paint, legend, n_legend, NULL, columns, left, top - size.height - 6 * u);
   paint->layout->plot_area = area;
   y.lo = area.y + area.height;
   y.hi = area.y;
@@ -129,18 +129,18 @@ mls_memory_chart_paint (MlsPaint             *paint,
   for (guint i = 0; i < chart->n_bars; i++)
     {
       const MlsMemoryBar *b = &chart->bars[i];
-      double cx = area.x + slot * (i + 0.5), base = 0, total = bar_total (b);
-      gboolean over = b->capacity > 0 && total > b->capacity;
-      g_autofree char *m = mls_markup_escape (b->label);
+      double              cx = area.x + slot * (i + 0.5), base = 0, total = bar_total (b);
+      gboolean            over = b->capacity > 0 && total > b->capacity;
+      g_autofree char    *m = mls_figure_markup_escape (b->label);
 
       for (guint k = 0; k < MLS_MEMORY_N_PARTS; k++)
         {
-          double v = b->bytes[k], ya, yb;
+          double   v = b->bytes[k], ya, yb;
           MlsColor c = part_color (pal, k);
           if (!(v > 0))
             continue;
-          ya = mls_axis_map_to_page (&y, base);
-          yb = mls_axis_map_to_page (&y, MIN (base + v, y.max));
+          ya = mls_figure_axis_map_to_page (&y, base);
+          yb = mls_figure_axis_map_to_page (&y, MIN (base + v, y.max));
           mls_paint_set_color (paint, &c);
           cairo_rectangle (cr, cx - bar_w / 2, yb, bar_w, ya - yb);
           cairo_fill (cr);
@@ -152,8 +152,8 @@ mls_memory_chart_paint (MlsPaint             *paint,
           cairo_stroke (cr);
           /* The part's size inside it, when it fits. */
           {
-            g_autofree char *value = mls_format_si (v, "B", 3);
-            g_autofree char *vm = mls_markup_escape (value);
+            g_autofree char *value = mls_figure_format_si (v, "B", 3);
+            g_autofree char *vm = mls_figure_markup_escape (value);
             g_autoptr (PangoLayout) layout = mls_paint_layout (paint, MLS_FONT_SMALL, vm, -1);
             double w, h;
             mls_paint_layout_size (layout, &w, &h);
@@ -162,7 +162,7 @@ mls_memory_chart_paint (MlsPaint             *paint,
               {
                 /* Clear of the capacity line that may cross the part: into the larger of
                  * the two pieces it cuts. */
-                double ky = mls_axis_map_to_page (&y, b->capacity);
+                double ky = mls_figure_axis_map_to_page (&y, b->capacity);
                 if (ky > yb && ky < ya && ty < ky + 2 * u && ty + h > ky - 2 * u)
                   ty = (ky - yb > ya - ky) ? (yb + ky) / 2 - h / 2 : (ky + ya) / 2 - h / 2;
                 if (ky > yb && ky < ya
@@ -181,12 +181,12 @@ mls_memory_chart_paint (MlsPaint             *paint,
 
       if (b->capacity > 0)
         {
-          double ky = mls_axis_map_to_page (&y, b->capacity);
+          double ky = mls_figure_axis_map_to_page (&y, b->capacity);
           double dash[] = { 5 * u, 3 * u };
           cairo_save (cr);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_set_line_width (cr, 2.0 * u);
-          mls_paint_set_color (paint, &pal->bad);
+          mls_paint_set_color (paint, &pal->ink);
           cairo_move_to (cr, cx - slot * 0.45, ky);
           cairo_line_to (cr, cx + slot * 0.45, ky);
           cairo_stroke (cr);
@@ -194,21 +194,21 @@ mls_memory_chart_paint (MlsPaint             *paint,
         }
 
       {
-        g_autofree char *value = mls_format_si (total, "B", 3);
-        g_autofree char *cap = b->capacity > 0 ? mls_format_si (b->capacity, "B", 3) : NULL;
+        g_autofree char *value = mls_figure_format_si (total, "B", 3);
+        g_autofree char *cap = b->capacity > 0 ? mls_figure_format_si (b->capacity, "B", 3) : NULL;
         g_autofree char *text = NULL;
-        double ty = mls_axis_map_to_page (&y, MIN (total, y.max));
+        double           ty = mls_figure_axis_map_to_page (&y, MIN (total, y.max));
         if (b->capacity > 0)
-          ty = MIN (ty, mls_axis_map_to_page (&y, b->capacity));
+          ty = MIN (ty, mls_figure_axis_map_to_page (&y, b->capacity));
         if (over)
           /* Translators: a memory total over the device capacity, "152 GB of 80 GB: OOM" */
-          text = g_strdup_printf (_("%s of %s: OOM"), value, cap);
+          text = g_strdup_printf (_ ("%s of %s: OOM"), value, cap);
         else if (cap)
-          text = g_strdup_printf (_("%s of %s"), value, cap);
+          text = g_strdup_printf (_ ("%s of %s"), value, cap);
         else
           text = g_strdup (value);
         {
-          g_autofree char *tm = mls_markup_escape (text);
+          g_autofree char *tm = mls_figure_markup_escape (text);
           g_autofree char *bm = g_strdup_printf ("<b>%s</b>", tm);
           mls_paint_text (paint, MLS_FONT_LABEL, bm, cx, ty - 3 * u, MLS_ALIGN_CENTER,
                           MLS_ALIGN_END, 0, MLS_LABEL_ANNOTATION, over ? &pal->bad : &pal->ink);
@@ -225,5 +225,5 @@ mls_memory_chart_paint (MlsPaint             *paint,
       }
     }
   mls_paint_frame (paint, &area);
-  mls_axis_map_clear (&y);
+  mls_figure_axis_map_clear (&y);
 }

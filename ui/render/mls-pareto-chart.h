@@ -67,9 +67,7 @@ typedef struct
   gboolean              label_all;
 } MlsParetoChart;
 
-guint mls_pareto_front (const MlsParetoPoint *points,
-                        guint                 n_points,
-                        MlsParetoSense        sense,
-                        gboolean             *on_front);
+guint mls_pareto_front (const MlsParetoPoint *points, guint n_points, MlsParetoSense sense,
+                        gboolean *on_front);
 
 G_END_DECLS

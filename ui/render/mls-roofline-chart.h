@@ -112,11 +112,11 @@ typedef enum
  */
 typedef enum /*< flags >*/
 {
-  MLS_ROOFLINE_FLAGS_NONE       = 0,
-  MLS_ROOFLINE_HIDE_REGIONS     = 1 << 0,
+  MLS_ROOFLINE_FLAGS_NONE = 0,
+  MLS_ROOFLINE_HIDE_REGIONS = 1 << 0,
   MLS_ROOFLINE_HIDE_ROOF_LABELS = 1 << 1,
-  MLS_ROOFLINE_HIDE_RIDGE       = 1 << 2,
-  MLS_ROOFLINE_HIDE_LEGEND      = 1 << 3,
+  MLS_ROOFLINE_HIDE_RIDGE = 1 << 2,
+  MLS_ROOFLINE_HIDE_LEGEND = 1 << 3,
 } MlsRooflineFlags;
 
 /**
@@ -152,11 +152,10 @@ typedef struct
   double                     y_max;
 
   /*< private >*/
-  gpointer                   storage;
+  gpointer storage;
 } MlsRooflineChart;
 
 double mls_roofline_device_ridge_point (const MlsRooflineDevice *device);
-double mls_roofline_device_attainable  (const MlsRooflineDevice *device,
-                                        double                   intensity);
+double mls_roofline_device_attainable (const MlsRooflineDevice *device, double intensity);
 
 G_END_DECLS
