@@ -249,7 +249,11 @@ mls_cli_eval (MlsCli *cli,
                                _("A plan file takes no HARDWARE argument; set hardware.name "
                                  "in the plan"));
       else if ((scenario = mls_plan_load_file (target, registry, &error)) == NULL)
-        status = mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT, _("Schema Validation Error"),
+        status = mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT,
+                                     g_error_matches (error, MLS_PLAN_ERROR, MLS_PLAN_ERROR_IO) ||
+                                     g_error_matches (error, MLS_PLAN_ERROR,
+                                                      MLS_PLAN_ERROR_NOT_FOUND)
+                                     ? _("Bad Input") : _("Schema Validation Error"),
                                      error);
     }
   else if (argc == 3)

@@ -134,6 +134,19 @@ mls_cli_serve (MlsCli *cli,
   engine = mls_engine_get_default ();
   mls_cli_load_errors (cli, engine, TRUE);
   chunked = chunk_text != NULL;
+  if (chunked)
+    {
+      guint64 tokens_per_chunk;
+
+      /* The plugin reads 0 as "no chunking"; on the command line a chunk has tokens. */
+      if (!g_ascii_string_to_unsigned (chunk_text, 10, 1, G_MAXUINT32, &tokens_per_chunk, NULL))
+        {
+          g_autofree char *reason = g_strdup_printf (
+            _("--prefill-chunk-tokens must be a whole number of at least 1; got “%s”"),
+            chunk_text);
+          return mls_cli_fail (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), reason);
+        }
+    }
   if (chunked && !mls_cli_set_parameter (engine, ids, scenario, CHUNK_PARAMETER, chunk_text, NULL,
                                          &error))
     return mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), error);

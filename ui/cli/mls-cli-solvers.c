@@ -179,8 +179,10 @@ solver_text (MlsSolverInfo *info,
       for (guint i = 0; i < mls_solver_info_get_n_metrics (info); i++)
         {
           const MlsMetricSpec *m = mls_solver_info_get_metric (info, i);
-          g_print ("| `%s` | %s | %s |\n", m->id, m->unit ? m->unit : "",
-                   m->description ? m->description : "");
+          g_autofree char *description = g_strdup (m->description ? m->description : "");
+
+          g_strdelimit (description, "|", '/');
+          g_print ("| `%s` | %s | %s |\n", m->id, m->unit ? m->unit : "", description);
         }
       g_print ("\n");
       return;
@@ -200,7 +202,7 @@ solver_text (MlsSolverInfo *info,
           g_autofree char *lo = bound_text (p->minimum);
           g_autofree char *hi = bound_text (p->maximum);
 
-          g_print ("    %-36s %-10s %s %g, %s [%s, %s]\n", p->id,
+          g_print ("    %-40s %-10s %s %g, %s [%s, %s]\n", p->id,
                    p->unit && *p->unit ? p->unit : "-", _("default"), p->default_value,
                    _("range"), lo, hi);
         }
@@ -209,7 +211,7 @@ solver_text (MlsSolverInfo *info,
   for (guint i = 0; i < mls_solver_info_get_n_metrics (info); i++)
     {
       const MlsMetricSpec *m = mls_solver_info_get_metric (info, i);
-      g_print ("    %-36s %s\n", m->id, m->unit && *m->unit ? m->unit : "-");
+      g_print ("    %-40s %s\n", m->id, m->unit && *m->unit ? m->unit : "-");
     }
   g_print ("\n");
 }
@@ -498,6 +500,7 @@ mls_cli_solve (MlsCli *cli,
   MlsRegistry *registry;
   MlsEngine *engine;
   MlsSolveStatus status;
+  MlsKnob knob;
   int exit_status = MLS_EXIT_OK;
   GOptionEntry entries[] = {
     { "fleet", 0, 0, G_OPTION_ARG_STRING, &fleet_key,
@@ -515,7 +518,8 @@ mls_cli_solve (MlsCli *cli,
   g_option_context_set_description (context,
     _("Runs one solver plugin (and the solvers whose metrics it needs) on a model and a "
       "device or cluster, and prints every metric they produce. Parameters are named as "
-      "“mlsysim solvers” lists them, in full or without the solver prefix.\n\n"
+      "“mlsysim solvers” lists them, in full or without the solver prefix; the scenario's "
+      "knobs (tp, pp, ep, microbatches, v_stages, zero_stage) are set the same way.\n\n"
       "Examples:\n"
       "  mlsysim solve roofline Llama3_8B H100 -b 8\n"
       "  mlsysim solve serving Llama3_8B H100 --param prefill_chunk_tokens=512\n"
@@ -615,6 +619,25 @@ mls_cli_solve (MlsCli *cli,
         }
       name = g_strndup (params[i], eq - params[i]);
       g_strstrip (name);
+      /* The scenario's knobs (tp, pp, ep, microbatches, v_stages, zero_stage, …) are set the
+       * same way as the solvers' own parameters. */
+      if (mls_knob_from_string (name, &knob))
+        {
+          char *end = NULL;
+          double v = g_ascii_strtod (eq + 1, &end);
+
+          if (end == eq + 1 || *end != '\0')
+            {
+              g_autofree char *reason = g_strdup_printf (_("%s must be a number; got “%s”"), name,
+                                                         eq + 1);
+              return mls_cli_fail (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), reason);
+            }
+          if (!mls_scenario_set_knob (scenario, knob, v, &error))
+            return mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), error);
+          if (knob == MLS_KNOB_DURATION_DAYS)
+            mls_scenario_set_operations (scenario, TRUE);
+          continue;
+        }
       if (!mls_cli_set_parameter (engine, (const char * const *) plan_ids->pdata, scenario, name,
                                   eq + 1, NULL, &error))
         return mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), error);

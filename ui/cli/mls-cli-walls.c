@@ -75,6 +75,35 @@ field (MlsEntry   *entry,
   return s != NULL ? s : "";
 }
 
+/* A table cell: "|W|" would end the cell. */
+static char *
+markdown_cell (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '|')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Pads by characters, not bytes, so "–" and "≤" keep columns aligned. */
+static void
+append_padded (GString    *s,
+               const char *text,
+               glong       width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  g_string_append (s, text);
+  do
+    g_string_append_c (s, ' ');
+  while (++n < width + 1);
+}
+
 int
 mls_cli_walls (MlsCli *cli,
                int     argc,
@@ -188,12 +217,21 @@ mls_cli_walls (MlsCli *cli,
             continue;
           solvers = w->solvers[0] ? g_strjoinv (", ", w->solvers) : g_strdup ("–");
           if (cli->format == MLS_FORMAT_MARKDOWN)
-            g_print ("| %u | %s | %s | %s | %s |\n", w->number, mls_entry_get_name (w->entry),
-                     solvers, field (w->entry, "equation"), field (w->entry, "constraint"));
+            {
+              g_autofree char *equation = markdown_cell (field (w->entry, "equation"));
+              g_autofree char *constraint = markdown_cell (field (w->entry, "constraint"));
+
+              g_print ("| %u | %s | %s | %s | %s |\n", w->number, mls_entry_get_name (w->entry),
+                       solvers, equation, constraint);
+            }
           else
             {
-              g_print ("  %2u  %-22s %-28s %s\n", w->number, mls_entry_get_name (w->entry),
-                       solvers, field (w->entry, "equation"));
+              g_autoptr(GString) line = g_string_new (NULL);
+
+              g_string_append_printf (line, "  %2u  ", w->number);
+              append_padded (line, mls_entry_get_name (w->entry), 22);
+              append_padded (line, solvers, 28);
+              g_print ("%s%s\n", line->str, field (w->entry, "equation"));
             }
         }
     }

@@ -28,6 +28,8 @@ static const MlsCliCommand commands[] = {
     MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_solve },
   { "solvers", "", N_("List the solver plugins: parameters they take, metrics they produce"),
     MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_solvers },
+  { "plot", N_("roofline HARDWARE[,HARDWARE…] | scorecard MODEL HARDWARE"),
+    N_("Draw a figure for slides or papers: PNG, SVG or PDF"), MLS_FORMAT_FILE, mls_cli_plot },
   { "walls", "", N_("The 22 walls of ML systems, by domain, with the solvers that check them"),
     MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_walls },
 };
@@ -81,7 +83,18 @@ on_output_option (const char *option_name,
                   gpointer    data,
                   GError    **error)
 {
-  return set_format (data, value, error);
+  MlsCli *cli = data;
+
+  /* Figures take a file name: "-o roofline.pdf". */
+  if (cli->command != NULL && (cli->command->formats & MLS_FORMAT_FILE) &&
+      strchr (value, '.') != NULL)
+    {
+      g_free (cli->output_path);
+      cli->output_path = g_strdup (value);
+      cli->format = MLS_FORMAT_FILE;
+      return TRUE;
+    }
+  return set_format (cli, value, error);
 }
 
 GOptionEntry *
@@ -133,7 +146,9 @@ mls_cli_parse_options (MlsCli         *cli,
       mls_cli_fail_error (cli, MLS_EXIT_BAD_INPUT, _("Bad Input"), error);
       return FALSE;
     }
-  if ((cli->format & cli->command->formats) == 0)
+  /* a figure command without -o explains that itself */
+  if ((cli->format & cli->command->formats) == 0 &&
+      !((cli->command->formats & MLS_FORMAT_FILE) && cli->format == MLS_FORMAT_TEXT))
     {
       g_autofree char *supported = format_list (cli->command->formats);
       g_autofree char *reason = g_strdup_printf (
@@ -342,5 +357,6 @@ main (int    argc,
     status = cli.command->run (&cli, argc - first, argv + first);
 
   g_free (cli.format_name);
+  g_free (cli.output_path);
   return status;
 }

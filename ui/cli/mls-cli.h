@@ -25,6 +25,7 @@ typedef enum
   MLS_FORMAT_MARKDOWN = 1 << 2,
   MLS_FORMAT_HTML = 1 << 3,
   MLS_FORMAT_CSV = 1 << 4,
+  MLS_FORMAT_FILE = 1 << 5, /* -o names a file (figures): PNG, SVG or PDF by extension */
 } MlsFormat;
 
 #define MLS_FORMAT_ALL (MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN | MLS_FORMAT_HTML | \
@@ -50,6 +51,7 @@ struct _MlsCli
   const MlsCliCommand *command;
   MlsFormat            format;
   char                *format_name;
+  char                *output_path; /* for MLS_FORMAT_FILE commands */
 };
 
 /* Options every subcommand accepts; add them to each GOptionContext. */
@@ -80,6 +82,9 @@ void         mls_cli_warn           (MlsCli      *cli,
 void         mls_cli_print_json     (JsonNode    *node);
 
 /* The subcommands. */
+int          mls_cli_plot           (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
 int          mls_cli_units          (MlsCli      *cli,
                                      int          argc,
                                      char       **argv);
