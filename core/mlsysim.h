@@ -55,5 +55,6 @@
 #include "mls-evaluation.h"
 #include "mls-lighthouse.h"
 #include "mls-system-ledger.h"
+#include "mls-sweep.h"
 
 #undef MLSYSIM_INSIDE

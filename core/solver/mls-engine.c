@@ -54,6 +54,7 @@ struct _MlsEngine
   GPtrArray   *slots;        /* Slot* */
   GPtrArray   *load_errors;  /* char*, NULL-terminated */
   GPtrArray   *search_paths; /* char* */
+  GPtrArray   *deferred;     /* PeasPluginInfo*: Python plugins not loaded yet */
   gboolean     discovered;
 };
 
@@ -80,6 +81,7 @@ mls_engine_finalize (GObject *object)
   g_ptr_array_unref (self->slots);
   g_ptr_array_unref (self->load_errors);
   g_ptr_array_unref (self->search_paths);
+  g_ptr_array_unref (self->deferred);
   g_clear_object (&self->peas);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (mls_engine_parent_class)->finalize (object);
@@ -97,6 +99,7 @@ mls_engine_init (MlsEngine *self)
   self->slots = g_ptr_array_new_with_free_func (slot_free);
   self->load_errors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->search_paths = g_ptr_array_new_with_free_func (g_free);
+  self->deferred = g_ptr_array_new ();
 }
 
 static void
@@ -355,6 +358,20 @@ load_plugin (MlsEngine      *self,
     g_strdup (peas_plugin_info_get_module_dir (plugin));
 }
 
+static gboolean
+is_python_plugin (PeasPluginInfo *plugin)
+{
+  const char *dir = peas_plugin_info_get_module_dir (plugin);
+  const char *module = peas_plugin_info_get_module_name (plugin);
+  g_autofree char *file = g_strconcat (module, ".py", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *package = g_build_filename (dir, module, "__init__.py", NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (package, G_FILE_TEST_EXISTS);
+}
+
+static gboolean load_deferred (MlsEngine *self);
+
 /**
  * mls_engine_discover:
  * @self: a #MlsEngine
@@ -387,7 +404,37 @@ mls_engine_discover (MlsEngine *self)
 
   plugins = peas_engine_get_plugin_list (self->peas);
   for (const GList *l = plugins; l != NULL; l = l->next)
-    load_plugin (self, l->data);
+    if (is_python_plugin (l->data))
+      g_ptr_array_add (self->deferred, l->data);
+    else
+      load_plugin (self, l->data);
+}
+
+/* Starting the Python interpreter costs more than everything else a command does, so Python
+ * plugins load only when something needs them: a list of all solvers, an id not found among
+ * the native ones, or a requirement nobody native produces. */
+static gboolean
+load_deferred (MlsEngine *self)
+{
+  if (self->deferred->len == 0)
+    return FALSE;
+  for (guint i = 0; i < self->deferred->len; i++)
+    load_plugin (self, g_ptr_array_index (self->deferred, i));
+  g_ptr_array_set_size (self->deferred, 0);
+  return TRUE;
+}
+
+static Slot *
+find_slot_loading (MlsEngine  *self,
+                   const char *id)
+{
+  Slot *slot;
+
+  mls_engine_discover (self);
+  slot = find_slot (self, id);
+  if (slot == NULL && load_deferred (self))
+    slot = find_slot (self, id);
+  return slot;
 }
 
 static int
@@ -409,6 +456,7 @@ mls_engine_list_solvers (MlsEngine *self)
   GPtrArray *ids = g_ptr_array_new ();
 
   mls_engine_discover (self);
+  load_deferred (self);
   for (guint i = 0; i < self->slots->len; i++)
     g_ptr_array_add (ids, g_strdup (((Slot *) g_ptr_array_index (self->slots, i))->id));
   g_ptr_array_sort (ids, compare_ids);
@@ -448,8 +496,7 @@ mls_engine_get_solver (MlsEngine  *self,
 {
   Slot *slot;
 
-  mls_engine_discover (self);
-  slot = find_slot (self, id);
+  slot = find_slot_loading (self, id);
   if (slot == NULL)
     {
       set_unknown_error (self, id, error);
@@ -471,8 +518,7 @@ mls_engine_get_info (MlsEngine  *self,
 {
   Slot *slot;
 
-  mls_engine_discover (self);
-  slot = find_slot (self, id);
+  slot = find_slot_loading (self, id);
   return slot ? slot->info : NULL;
 }
 
@@ -489,6 +535,7 @@ mls_engine_get_load_errors (MlsEngine *self)
   static const char * const none[] = { NULL };
 
   mls_engine_discover (self);
+  load_deferred (self);
   return self->load_errors->len ? (const char * const *) self->load_errors->pdata : none;
 }
 
@@ -507,8 +554,7 @@ mls_engine_set_enabled (MlsEngine  *self,
 {
   Slot *slot;
 
-  mls_engine_discover (self);
-  slot = find_slot (self, id);
+  slot = find_slot_loading (self, id);
   if (slot == NULL)
     return FALSE;
   slot->enabled = !!enabled;
@@ -528,14 +574,13 @@ mls_engine_get_enabled (MlsEngine  *self,
 {
   Slot *slot;
 
-  mls_engine_discover (self);
-  slot = find_slot (self, id);
+  slot = find_slot_loading (self, id);
   return slot != NULL && slot->enabled;
 }
 
 static Slot *
-find_producer (MlsEngine  *self,
-               const char *metric_id)
+find_native_producer (MlsEngine  *self,
+                      const char *metric_id)
 {
   GQuark q = g_quark_try_string (metric_id);
 
@@ -546,6 +591,17 @@ find_producer (MlsEngine  *self,
         return slot;
     }
   return NULL;
+}
+
+static Slot *
+find_producer (MlsEngine  *self,
+               const char *metric_id)
+{
+  Slot *slot = find_native_producer (self, metric_id);
+
+  if (slot == NULL && load_deferred (self))
+    slot = find_native_producer (self, metric_id);
+  return slot;
 }
 
 /* Depth-first topological order: every producer of a slot's requirements comes first.
@@ -606,6 +662,7 @@ mls_engine_plan (MlsEngine          *self,
   mls_engine_discover (self);
   if (solver_ids == NULL)
     {
+      load_deferred (self);
       for (guint i = 0; i < self->slots->len; i++)
         {
           Slot *slot = g_ptr_array_index (self->slots, i);
@@ -616,7 +673,7 @@ mls_engine_plan (MlsEngine          *self,
   else
     for (guint i = 0; solver_ids[i] != NULL; i++)
       {
-        Slot *slot = find_slot (self, solver_ids[i]);
+        Slot *slot = find_slot_loading (self, solver_ids[i]);
         if (slot == NULL)
           {
             set_unknown_error (self, solver_ids[i], error);

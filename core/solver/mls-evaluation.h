@@ -38,7 +38,6 @@ typedef enum
  * @MLS_LEVEL_FEASIBILITY: level 1, "Will it run?" (memory)
  * @MLS_LEVEL_PERFORMANCE: level 2, "Is it fast enough?" (latency, throughput, MFU)
  * @MLS_LEVEL_MACRO: level 3, "Is it worth it?" (cost, energy, carbon over time)
- * @MLS_N_LEVELS: the number of levels
  *
  * The three levels of the scorecard, in order.
  */
@@ -47,8 +46,15 @@ typedef enum
   MLS_LEVEL_FEASIBILITY,
   MLS_LEVEL_PERFORMANCE,
   MLS_LEVEL_MACRO,
-  MLS_N_LEVELS
 } MlsLevel;
+
+/**
+ * MLS_N_LEVELS:
+ *
+ * The number of levels of an evaluation. (Not a member of #MlsLevel, so that introspection
+ * names the members Level.FEASIBILITY, not Level.LEVEL_FEASIBILITY.)
+ */
+#define MLS_N_LEVELS 3
 
 #define MLS_TYPE_EVALUATION (mls_evaluation_get_type ())
 

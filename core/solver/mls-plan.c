@@ -349,8 +349,9 @@ get_quantity (Loader      *l,
 
   if (!expect_scalar (l, node, path, _("a quantity with units"), error))
     return FALSE;
-  if (!mls_quantity_parse (scalar_text (node), out, &local) ||
-      !mls_quantity_check_dimension (out, unit, path, &local))
+  if (!mls_quantity_parse (scalar_text (node), out, &local))
+    return fail_with (l, node, MLS_PLAN_ERROR_VALUE, path, local, error);
+  if (!mls_quantity_check_dimension (out, unit, path, &local))
     return fail (l, node, MLS_PLAN_ERROR_VALUE, error, "%s", local->message);
   if (out->value <= 0)
     return fail (l, node, MLS_PLAN_ERROR_VALUE, error, _("%s must be greater than 0; got %s"),
@@ -1060,6 +1061,33 @@ mls_plan_load_data (const char  *data,
   l.doc = &doc;
   scenario = load_document (&l, error);
   yaml_document_delete (&doc);
+  /* A second document would be silently ignored: refuse it, as YAML's safe_load does. */
+  if (scenario != NULL)
+    {
+      if (!yaml_parser_load (&parser, &doc))
+        {
+          g_set_error (error, MLS_PLAN_ERROR, MLS_PLAN_ERROR_SYNTAX,
+                       _("%s:%lu:%lu: not valid YAML: %s"), l.origin,
+                       (gulong) parser.problem_mark.line + 1,
+                       (gulong) parser.problem_mark.column + 1,
+                       parser.problem ? parser.problem : _("syntax error"));
+          g_clear_object (&scenario);
+        }
+      else
+        {
+          yaml_node_t *second = yaml_document_get_root_node (&doc);
+          if (second != NULL)
+            {
+              g_set_error (error, MLS_PLAN_ERROR, MLS_PLAN_ERROR_SYNTAX,
+                           _("%s:%lu:%lu: a plan holds one YAML document; remove the second "
+                             "one (“---”) or put it in a file of its own"),
+                           l.origin, (gulong) second->start_mark.line + 1,
+                           (gulong) second->start_mark.column + 1);
+              g_clear_object (&scenario);
+            }
+          yaml_document_delete (&doc);
+        }
+    }
   yaml_parser_delete (&parser);
   return scenario;
 }
@@ -1162,6 +1190,20 @@ append_quantity (GString           *s,
   double value;
   MlsQuantity back;
 
+  /* Solver parameters come without a display unit: use the first familiar one of the same
+   * dimension ("0.08 USD/kWh", not "2.2e-08 USD·kg⁻¹·m⁻²·s²"). */
+  if (unit == NULL && !mls_quantity_is_dimensionless (q))
+    {
+      static const char * const familiar[] = { "ms", "GB", "GB/s", "TFLOP/s", "TFLOP", "W", "kWh",
+                                               "USD", "USD/kWh", "kg", "L", "g/kWh", NULL };
+      for (guint i = 0; familiar[i] != NULL && unit == NULL; i++)
+        {
+          MlsQuantity one;
+          if (mls_quantity_from_unit (1, familiar[i], &one, NULL) &&
+              mls_quantity_same_dimension (&one, q))
+            unit = familiar[i];
+        }
+    }
   if (unit != NULL && mls_quantity_convert (q, unit, &value, NULL))
     {
       append_number (text, value);

@@ -23,6 +23,7 @@ struct _MlsScenario
   gboolean         activation_recompute;
   double           knobs[MLS_N_KNOBS];
   GHashTable      *parameters; /* interned id → MlsQuantity*; NULL until the first one */
+  GHashTable      *text_lists; /* interned id → GStrv; NULL until the first one */
   /* goals and operations */
   gboolean         operations;
   gboolean         has_sla_latency;
@@ -84,6 +85,7 @@ mls_scenario_finalize (GObject *object)
   g_clear_object (&self->fleet);
   g_clear_object (&self->grid);
   g_clear_pointer (&self->parameters, g_hash_table_unref);
+  g_clear_pointer (&self->text_lists, g_hash_table_unref);
   g_clear_pointer (&self->assertions, g_array_unref);
   G_OBJECT_CLASS (mls_scenario_parent_class)->finalize (object);
 }
@@ -144,6 +146,15 @@ mls_scenario_copy (MlsScenario *self)
       g_hash_table_iter_init (&iter, self->parameters);
       while (g_hash_table_iter_next (&iter, &key, &value))
         mls_scenario_set_parameter (copy, key, value);
+    }
+  if (self->text_lists != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->text_lists);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        mls_scenario_set_text_list (copy, key, value);
     }
   copy->operations = self->operations;
   copy->has_sla_latency = self->has_sla_latency;
@@ -539,6 +550,78 @@ mls_scenario_unset_parameter (MlsScenario *self,
 {
   if (self->parameters != NULL)
     g_hash_table_remove (self->parameters, id);
+}
+
+/**
+ * mls_scenario_update_parameter:
+ * @self: a #MlsScenario
+ * @id: a solver parameter id
+ * @value: its new value, in base units
+ *
+ * Like mls_scenario_set_parameter(), but without allocating when the parameter is already
+ * set: sweeps set a parameter once per thread, then change its value at every point.
+ *
+ * Returns: %TRUE if the parameter was already set (and was updated in place); %FALSE if it
+ *   had to be added
+ */
+gboolean
+mls_scenario_update_parameter (MlsScenario       *self,
+                               const char        *id,
+                               const MlsQuantity *value)
+{
+  MlsQuantity *q = self->parameters != NULL ? g_hash_table_lookup (self->parameters, id) : NULL;
+
+  if (q != NULL)
+    {
+      *q = *value;
+      return TRUE;
+    }
+  mls_scenario_set_parameter (self, id, value);
+  return FALSE;
+}
+
+/**
+ * mls_scenario_set_text_list:
+ * @self: a #MlsScenario
+ * @id: an option id, named like a solver parameter ("placement.regions")
+ * @values: (nullable) (array zero-terminated=1): the values; %NULL or empty unsets it
+ *
+ * Sets a list of names a solver reads, such as the regions a placement search compares.
+ * Solver parameters are quantities; lists of registry keys go here.
+ */
+void
+mls_scenario_set_text_list (MlsScenario        *self,
+                            const char         *id,
+                            const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    {
+      if (self->text_lists != NULL)
+        g_hash_table_remove (self->text_lists, id);
+      return;
+    }
+  if (self->text_lists == NULL)
+    self->text_lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_strfreev);
+  g_hash_table_replace (self->text_lists, (gpointer) g_intern_string (id),
+                        g_strdupv ((char **) values));
+}
+
+/**
+ * mls_scenario_get_text_list:
+ * @self: a #MlsScenario
+ * @id: an option id
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the list, or %NULL when it is
+ *   not set
+ */
+const char * const *
+mls_scenario_get_text_list (MlsScenario *self,
+                            const char  *id)
+{
+  if (self->text_lists == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->text_lists, id);
 }
 
 static int

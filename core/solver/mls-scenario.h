@@ -135,6 +135,17 @@ void             mls_scenario_unset_parameter  (MlsScenario       *self,
                                                 const char        *id);
 MLS_AVAILABLE_IN_ALL
 char           **mls_scenario_list_parameters  (MlsScenario       *self);
+MLS_AVAILABLE_IN_ALL
+gboolean         mls_scenario_update_parameter (MlsScenario       *self,
+                                                const char        *id,
+                                                const MlsQuantity *value);
+MLS_AVAILABLE_IN_ALL
+void             mls_scenario_set_text_list    (MlsScenario        *self,
+                                                const char         *id,
+                                                const char * const *values);
+MLS_AVAILABLE_IN_ALL
+const char * const *mls_scenario_get_text_list (MlsScenario       *self,
+                                                const char        *id);
 
 /* Goals and operations: what a plan or a lighthouse scenario asks beyond the knobs. */
 MLS_AVAILABLE_IN_ALL

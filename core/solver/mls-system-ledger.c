@@ -323,7 +323,9 @@ add_number (JsonBuilder       *b,
   double v = plain;
 
   json_builder_set_member_name (b, key);
-  if (q != NULL && !mls_quantity_convert (q, unit, &v, NULL))
+  if (q != NULL && unit == NULL)
+    v = q->value; /* base units: samples per second */
+  else if (q != NULL && !mls_quantity_convert (q, unit, &v, NULL))
     v = NAN;
   if (isfinite (v))
     json_builder_add_double_value (b, v);
@@ -354,7 +356,7 @@ mls_system_ledger_to_json (const MlsSystemLedger *self)
   json_builder_set_member_name (b, "choice");
   json_builder_add_string_value (b, self->choice_summary ? self->choice_summary : "");
   add_number (b, "latency_ms", &self->latency, "ms", 0);
-  add_number (b, "throughput_sps", &self->throughput, "1/s", 0);
+  add_number (b, "throughput_sps", &self->throughput, NULL, 0);
   add_number (b, "mfu_pct", NULL, NULL, self->mfu * 100);
   add_number (b, "carbon_kg", &self->carbon, "kg", 0);
   add_number (b, "tco_usd", &self->tco, "USD", 0);

@@ -133,6 +133,19 @@ parse_product (Parser      *p,
       p->pos += len;
       if (!parse_factor (p, &rhs, error))
         return FALSE;
+      /* dimension exponents are 8-bit: refuse a product that would wrap around */
+      for (int d = 0; d < MLS_N_DIMENSIONS; d++)
+        {
+          int e = out->dims[d] + (divide ? -rhs.dims[d] : rhs.dims[d]);
+          if (e > G_MAXINT8 || e < G_MININT8)
+            {
+              g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_RANGE,
+                           _("“%s”, character %zu: the result's units have exponents too large "
+                             "to represent"),
+                           p->text, op_pos + 1);
+              return FALSE;
+            }
+        }
       if (divide)
         mls_quantity_divide (out, &rhs, out);
       else

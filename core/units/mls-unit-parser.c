@@ -198,7 +198,18 @@ mls_unit_parse_expr (const char *text,
         return FALSE;
       *factor = divide ? *factor / term_factor : *factor * term_factor;
       for (int d = 0; d < MLS_N_DIMENSIONS; d++)
-        dims[d] = (gint8) (dims[d] + (divide ? -term_dims[d] : term_dims[d]));
+        {
+          /* in int, so that a long product of units cannot wrap around into range */
+          int e = dims[d] + (divide ? -term_dims[d] : term_dims[d]);
+          if (e > G_MAXINT8 || e < G_MININT8)
+            {
+              g_set_error (error, MLS_UNITS_ERROR, MLS_UNITS_ERROR_RANGE,
+                           _("“%s”, character %zu: the unit's exponents are too large"), text,
+                           p + 1);
+              return FALSE;
+            }
+          dims[d] = (gint8) e;
+        }
 
       /* Only an operator followed by another unit name continues the unit; "TFLOP/s / 3 TB/s"
        * leaves the second '/' to the expression parser. A trailing operator is an error. */

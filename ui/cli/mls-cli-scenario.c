@@ -96,13 +96,6 @@ parse_number (const char *option,
 }
 
 gboolean
-mls_cli_knobs_given (MlsCliKnobs *knobs)
-{
-  return knobs->batch_size || knobs->seq_len || knobs->precision || knobs->efficiency ||
-         knobs->region || knobs->duration_days;
-}
-
-gboolean
 mls_cli_apply_knobs (MlsCliKnobs *knobs,
                      MlsScenario *scenario,
                      MlsRegistry *registry,

@@ -183,6 +183,10 @@ mls_cli_fail (MlsCli     *cli,
               const char *title,
               const char *reason)
 {
+  /* Messages quote what the user typed, which need not be UTF-8; JSON and terminals want it. */
+  g_autofree char *valid = g_utf8_make_valid (reason, -1);
+
+  reason = valid;
   if (cli->format == MLS_FORMAT_JSON)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();

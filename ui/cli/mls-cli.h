@@ -129,7 +129,6 @@ void          mls_cli_knobs_init      (MlsCliKnobs        *knobs);
 void          mls_cli_knobs_clear     (MlsCliKnobs        *knobs);
 GOptionEntry *mls_cli_knob_entries    (MlsCliKnobs        *knobs,
                                        gboolean            operations);
-gboolean      mls_cli_knobs_given     (MlsCliKnobs        *knobs);
 gboolean      mls_cli_apply_knobs     (MlsCliKnobs        *knobs,
                                        MlsScenario        *scenario,
                                        MlsRegistry        *registry,

@@ -18,6 +18,7 @@ struct _MlsStudioApplication
   gboolean       load_notice_shown;
   gboolean       benchmark;
   guint          benchmark_iterations;
+  char          *initial_view;
 };
 
 void _mls_studio_application_install_actions (MlsStudioApplication *self);

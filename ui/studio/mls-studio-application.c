@@ -164,8 +164,11 @@ show_registry_failure (MlsStudioApplication *self)
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Registry Could Not Be Loaded"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   error != NULL ? error->message : NULL);
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), escaped);
+    }
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -188,6 +191,8 @@ new_window (MlsStudioApplication *self,
 
   if (restore)
     mls_studio_window_restore_state (window);
+  if (self->initial_view != NULL)
+    mls_studio_window_set_visible_view (window, self->initial_view);
   if (self->benchmark)
     g_signal_connect_object (window, "benchmark-ready", G_CALLBACK (on_benchmark_mapped), self,
                              0);
@@ -244,6 +249,16 @@ mls_studio_application_handle_local_options (GApplication *application,
       g_print ("mlsysim-studio %s\n", PACKAGE_VERSION);
       return 0;
     }
+  g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+  if (self->initial_view != NULL &&
+      !g_strv_contains ((const char * const[]) { "roofline", "scorecard", "metrics", "compare",
+                                                  "sweeps", "registry", NULL },
+                        self->initial_view))
+    {
+      g_printerr (_("Unknown view “%s”; the views are roofline, scorecard, metrics, compare, "
+                    "sweeps and registry\n"), self->initial_view);
+      return 1;
+    }
   if (g_variant_dict_lookup (options, "benchmark-recompute", "b", &self->benchmark) &&
       self->benchmark)
     {
@@ -265,6 +280,7 @@ mls_studio_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
   g_clear_object (&self->registry);
+  g_clear_pointer (&self->initial_view, g_free);
   G_OBJECT_CLASS (mls_studio_application_parent_class)->dispose (object);
 }
 
@@ -289,6 +305,9 @@ mls_studio_application_init (MlsStudioApplication *self)
     { "benchmark-recompute", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Time a control change, the recompute and the redraw, print "
          "“studio_recompute_ms: X ms” and exit"), NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show this view first: roofline, scorecard, metrics, compare, sweeps or registry"),
+      N_("VIEW") },
     { "iterations", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("How many changes the benchmark times (default 200)"), N_("N") },
     { NULL },

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "mls-studio-compare-view.h"
 #include "mls-studio-format.h"
 
@@ -157,20 +159,10 @@ struct _MlsStudioCompareView
   MlsStudioChart      *chart;
   GtkColumnView       *table;
 
-  MlsRooflineChart     data;
-  MlsRooflineDevice    devices[MAX_COMPARED];
-  MlsRooflineWorkload  points[MAX_COMPARED];
-  GStringChunk        *strings;
+  MlsRooflineChart     data;   /* storage owned by the render helpers */
 };
 
 G_DEFINE_FINAL_TYPE (MlsStudioCompareView, mls_studio_compare_view, ADW_TYPE_BIN)
-
-static const char *
-intern (MlsStudioCompareView *self,
-        const char           *text)
-{
-  return text ? g_string_chunk_insert (self->strings, text) : NULL;
-}
 
 static gboolean
 has_key (MlsStudioCompareView *self,
@@ -211,10 +203,8 @@ rebuild (MlsStudioCompareView *self)
   g_autofree char *caption = NULL;
 
   ensure_defaults (self);
-  g_string_chunk_clear (self->strings);
+  mls_roofline_chart_clear (&self->data);
   memset (&self->data, 0, sizeof self->data);
-  self->data.devices = self->devices;
-  self->data.workloads = self->points;
 
   for (guint i = 0; workload != NULL && i < self->keys->len; i++)
     {
@@ -247,24 +237,21 @@ rebuild (MlsStudioCompareView *self)
       row->current = hardware == mls_scenario_get_hardware (scenario);
       g_ptr_array_add (rows, row);
 
-      if (self->data.n_devices < MAX_COMPARED)
+      if (self->data.n_devices < MAX_COMPARED &&
+          mls_roofline_chart_add_hardware (&self->data, hardware, precision,
+                                           MLS_ROOFLINE_ROOFS_NONE, NULL) &&
+          mls_ledger_get (self->ledger, "roofline.arithmetic_intensity", &intensity) &&
+          intensity.value > 0 && row->mfu >= 0)
         {
-          MlsRooflineDevice *device = &self->devices[self->data.n_devices];
+          guint index = self->data.n_devices - 1;
+          MlsRooflineWorkload point = {
+            .name = mls_entry_get_name (entry),
+            .intensity = intensity.value,
+            .performance = mfu.value * self->data.devices[index].peak_flops,
+            .device = index,
+          };
 
-          device->name = intern (self, mls_entry_get_name (entry));
-          device->peak_flops = mls_hardware_node_get_flops_for (hardware, precision, NULL)->value;
-          device->bandwidth = mls_hardware_node_get_memory_bandwidth (hardware)->value;
-          if (mls_ledger_get (self->ledger, "roofline.arithmetic_intensity", &intensity) &&
-              intensity.value > 0 && row->mfu >= 0)
-            {
-              MlsRooflineWorkload *point = &self->points[self->data.n_workloads++];
-
-              point->name = device->name;
-              point->intensity = intensity.value;
-              point->performance = mfu.value * device->peak_flops;
-              point->device = self->data.n_devices;
-            }
-          self->data.n_devices++;
+          mls_roofline_chart_add_workload (&self->data, &point);
         }
     }
 
@@ -282,7 +269,7 @@ rebuild (MlsStudioCompareView *self)
                              mls_entry_get_name (MLS_ENTRY (workload)), upper,
                              mls_scenario_get_batch_size (scenario));
   gtk_label_set_label (self->caption, caption);
-  self->data.title = intern (self, _("Hardware comparison"));
+  self->data.title = _("Hardware comparison");
   mls_studio_chart_set_figure (self->chart, MLS_FIGURE_ROOFLINE, &self->data);
 }
 
@@ -482,7 +469,7 @@ mls_studio_compare_view_finalize (GObject *object)
   MlsStudioCompareView *self = MLS_STUDIO_COMPARE_VIEW (object);
 
   g_ptr_array_unref (self->keys);
-  g_string_chunk_free (self->strings);
+  mls_roofline_chart_clear (&self->data);
   G_OBJECT_CLASS (mls_studio_compare_view_parent_class)->finalize (object);
 }
 
@@ -506,7 +493,6 @@ mls_studio_compare_view_init (MlsStudioCompareView *self)
   self->keys = g_ptr_array_new_with_free_func (g_free);
   self->ledger = mls_ledger_new ();
   self->rows = g_list_store_new (MLS_STUDIO_TYPE_COMPARE_ROW);
-  self->strings = g_string_chunk_new (256);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (box, 12);

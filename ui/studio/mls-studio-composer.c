@@ -21,6 +21,8 @@ struct _MlsStudioComposer
   MlsStudioDocument *document;
   gboolean           syncing;
 
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
   GtkMenuButton     *start_from_button;
   GtkWidget         *persona_box;
   GtkLabel          *persona_title;
@@ -400,6 +402,26 @@ sync_from_scenario (MlsStudioComposer *self)
 }
 
 static void
+update_title (MlsStudioComposer *self)
+{
+  g_autofree char *title = mls_studio_document_dup_title (self->document);
+  GFile *file = mls_studio_document_get_file (self->document);
+  g_autofree char *subtitle = NULL;
+
+  if (mls_studio_document_get_modified (self->document))
+    {
+      g_autofree char *plain = g_steal_pointer (&title);
+      /* TRANSLATORS: a scenario with unsaved changes */
+      title = g_strdup_printf (_("%s (modified)"), plain);
+    }
+  if (file != NULL)
+    subtitle = g_file_get_parse_name (file);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle ? subtitle : _("Not saved as a plan yet"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), subtitle);
+}
+
+static void
 on_scenario_replaced (MlsStudioComposer *self)
 {
   sync_from_scenario (self);
@@ -408,8 +430,16 @@ on_scenario_replaced (MlsStudioComposer *self)
 static void
 on_recomputed (MlsStudioComposer *self)
 {
+  MlsScenario *scenario = mls_studio_document_get_scenario (self->document);
+
   update_hint (self);
   update_system_rows (self);
+  /* Choosing a region starts operations, and stopping them drops the region. */
+  self->syncing = TRUE;
+  adw_expander_row_set_enable_expansion (self->operations_expander,
+                                         mls_scenario_get_operations (scenario));
+  set_spin (self->duration_spin, mls_scenario_get_knob (scenario, MLS_KNOB_DURATION_DAYS));
+  self->syncing = FALSE;
 }
 
 /* Control handlers */
@@ -615,6 +645,8 @@ mls_studio_composer_class_init (MlsStudioComposerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/mlsysim/Studio/mls-studio-composer.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MlsStudioComposer, name)
+  BIND (title_label);
+  BIND (subtitle_label);
   BIND (start_from_button);
   BIND (persona_box);
   BIND (persona_title);
@@ -734,6 +766,13 @@ mls_studio_composer_set_document (MlsStudioComposer *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "recomputed", G_CALLBACK (on_recomputed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self);
 }
 
 /**

@@ -290,9 +290,9 @@ update_auto_name (MlsStudioDocument *self)
 
   if (!self->auto_name || workload == NULL || hardware == NULL)
     return;
-  name = g_strdup_printf (_("%s on %s"), mls_entry_get_key (MLS_ENTRY (workload)),
-                          mls_entry_get_key (fleet != NULL ? MLS_ENTRY (fleet)
-                                                           : MLS_ENTRY (hardware)));
+  name = g_strdup_printf (_("%s on %s"), mls_entry_get_name (MLS_ENTRY (workload)),
+                          mls_entry_get_name (fleet != NULL ? MLS_ENTRY (fleet)
+                                                            : MLS_ENTRY (hardware)));
   mls_scenario_set_name (self->scenario, name);
   if (self->file == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -507,6 +507,18 @@ mls_studio_document_save_file (MlsStudioDocument *self,
   return TRUE;
 }
 
+static void
+start_operations (MlsStudioDocument *self)
+{
+  MlsQuantity duration;
+  double days;
+
+  if (mls_registry_get_constant (self->registry, "default_duration", &duration, NULL) &&
+      mls_quantity_convert (&duration, "d", &days, NULL))
+    mls_scenario_set_knob (self->scenario, MLS_KNOB_DURATION_DAYS, days, NULL);
+  mls_scenario_set_operations (self->scenario, TRUE);
+}
+
 static gboolean
 set_entry (MlsStudioDocument *self,
            const char        *category,
@@ -598,6 +610,10 @@ mls_studio_document_set_grid (MlsStudioDocument *self,
   if ((MlsGridProfile *) entry == mls_scenario_get_grid (self->scenario))
     return TRUE;
   mls_scenario_set_grid (self->scenario, entry != NULL ? MLS_GRID_PROFILE (entry) : NULL);
+  /* A region is asked for its energy, cost and carbon, over the plans' default period: as
+   * `mlsysim eval --region` does, and as a plan requires. */
+  if (entry != NULL && !mls_scenario_get_operations (self->scenario))
+    start_operations (self);
   changed (self);
   return TRUE;
 }
@@ -632,13 +648,25 @@ mls_studio_document_set_activation_recompute (MlsStudioDocument *self,
   changed (self);
 }
 
+/**
+ * mls_studio_document_set_operations:
+ * @operations: whether the scenario runs for a period, with energy, cost and carbon
+ *
+ * Turning operations off also drops the region, which only they use.
+ */
 void
 mls_studio_document_set_operations (MlsStudioDocument *self,
                                     gboolean           operations)
 {
   if (!mls_scenario_get_operations (self->scenario) == !operations)
     return;
-  mls_scenario_set_operations (self->scenario, operations);
+  if (operations)
+    start_operations (self);
+  else
+    {
+      mls_scenario_set_operations (self->scenario, FALSE);
+      mls_scenario_set_grid (self->scenario, NULL);
+    }
   changed (self);
 }
 

@@ -70,7 +70,8 @@ format_binary_bytes (double bytes)
 /**
  * mls_studio_format_quantity:
  * @quantity: a quantity
- * @unit: (nullable): the unit its producer declared ("ms", "GB/s", "" for a plain number)
+ * @unit: (nullable): the unit its producer declared ("ms", "GB/s", "" for a plain number), or
+ *   %NULL to pick a readable prefix ("989 TFLOP/s")
  *
  * Formats @quantity in @unit, except that times and byte counts pick a readable prefix, and
  * byte counts follow the units preference.
@@ -93,7 +94,7 @@ mls_studio_format_quantity (const MlsQuantity *quantity,
         return format_binary_bytes (quantity->value);
       return mls_quantity_format (quantity, 4);
     }
-  if (only_dimension (quantity, MLS_DIM_TIME))
+  if (only_dimension (quantity, MLS_DIM_TIME) || unit == NULL)
     return mls_quantity_format (quantity, 4);
   if (unit != NULL && *unit != '\0' &&
       (text = mls_quantity_format_in (quantity, unit, 4, NULL)) != NULL)

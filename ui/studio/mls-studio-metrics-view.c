@@ -14,6 +14,11 @@
 #include "mls-studio-format.h"
 #include "mls-studio-metrics-view.h"
 
+static const char * const first_solvers[] = {
+  "roofline", "distributed", "serving", "training-memory", "economics", "sustainability",
+  "reliability", NULL
+};
+
 /* Spin buttons need a finite range; declared maxima such as G_MAXUINT are clamped here. */
 #define SPIN_LIMIT 1e15
 
@@ -23,6 +28,9 @@ typedef struct
   AdwPreferencesGroup *group;
   GtkLabel            *status;
   char                *description;
+  AdwExpanderRow      *explain_row;
+  GtkLabel            *explain_label;
+  char                *explanation;
 } SolverGroup;
 
 typedef struct
@@ -53,6 +61,7 @@ solver_group_free (gpointer data)
 
   g_free (group->solver_id);
   g_free (group->description);
+  g_free (group->explanation);
   g_free (group);
 }
 
@@ -124,12 +133,26 @@ update_values (MlsStudioMetricsView *self)
 
       if (status != MLS_SOLVE_OK && message != NULL)
         description = g_strdup (message);
-      else if (explanations != NULL && explanations[0] != NULL)
-        description = g_strjoinv ("\n", explanations);
+      if (group->explain_row != NULL)
+        {
+          g_autofree char *explanation = explanations && explanations[0]
+                                           ? g_strjoinv ("\n", explanations) : NULL;
+
+          if (g_strcmp0 (explanation, group->explanation) != 0)
+            {
+              gtk_label_set_label (group->explain_label, explanation ? explanation : "");
+              gtk_widget_set_visible (GTK_WIDGET (group->explain_row), explanation != NULL);
+              g_free (group->explanation);
+              group->explanation = g_steal_pointer (&explanation);
+            }
+        }
       /* Setting an unchanged description would relayout the whole page. */
       if (g_strcmp0 (description, group->description) != 0)
         {
-          adw_preferences_group_set_description (group->group, description);
+          g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
+          /* Group descriptions are markup. */
+          adw_preferences_group_set_description (group->group, escaped);
           g_free (group->description);
           group->description = g_steal_pointer (&description);
         }
@@ -208,6 +231,7 @@ build_parameter_row (MlsStudioMetricsView   *self,
                                   spec->label, -1);
   g_object_set_data (G_OBJECT (spin), "mls-spec", (gpointer) spec);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->label);
   if (spec->unit != NULL && *spec->unit != '\0')
     /* TRANSLATORS: a parameter's description and its unit, "Checkpoint write time · s" */
@@ -240,11 +264,39 @@ build_solver (MlsStudioMetricsView *self,
   group->solver_id = g_strdup (mls_solver_info_get_id (info));
   group->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   group->status = GTK_LABEL (status);
-  adw_preferences_group_set_title (group->group, mls_solver_info_get_name (info));
+  {
+    g_autofree char *title = g_markup_escape_text (mls_solver_info_get_name (info), -1);
+    adw_preferences_group_set_title (group->group, title);
+  }
   gtk_widget_add_css_class (status, "caption-heading");
   gtk_widget_add_css_class (status, "solver-status");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (group->group, status);
+
+  /* How the solver got its numbers, step by step: the ledger's explanations. */
+  {
+    GtkWidget *expander = adw_expander_row_new ();
+    GtkWidget *label = gtk_label_new (NULL);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("How it was computed"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                   _("Each step, with the numbers used"));
+    adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "dialog-information-symbolic");
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_widget_set_margin_top (label, 10);
+    gtk_widget_set_margin_bottom (label, 10);
+    gtk_widget_set_margin_start (label, 12);
+    gtk_widget_set_margin_end (label, 12);
+    gtk_widget_add_css_class (label, "explanation");
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label);
+    gtk_widget_set_visible (expander, FALSE);
+    adw_preferences_group_add (group->group, expander);
+    group->explain_row = ADW_EXPANDER_ROW (expander);
+    group->explain_label = GTK_LABEL (label);
+  }
 
   if (n_params > 0)
     {
@@ -273,6 +325,7 @@ build_solver (MlsStudioMetricsView *self,
       metric->spec = *spec;
       metric->value = GTK_LABEL (value);
       metric->row = ADW_ACTION_ROW (row);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spec->description);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -321,13 +374,22 @@ mls_studio_metrics_view_rebuild (MlsStudioMetricsView *self)
   g_hash_table_remove_all (self->metrics);
   g_hash_table_remove_all (self->parameters);
 
+  /* The reference's own solvers first, from one device to the fleet to its cost; third-party
+   * solvers after them, in the order the engine runs them. */
   plan = mls_engine_plan (engine, NULL, &error);
-  for (guint i = 0; plan != NULL && i < mls_engine_plan_get_n_solvers (plan); i++)
-    {
-      MlsSolverInfo *info = mls_engine_get_info (engine, mls_engine_plan_get_solver_id (plan, i));
-      if (info != NULL)
-        build_solver (self, info);
-    }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < (pass == 0 ? G_N_ELEMENTS (first_solvers) - 1 : 1); k++)
+      for (guint i = 0; plan != NULL && i < mls_engine_plan_get_n_solvers (plan); i++)
+        {
+          const char *id = mls_engine_plan_get_solver_id (plan, i);
+          MlsSolverInfo *info = mls_engine_get_info (engine, id);
+          gboolean known = g_strv_contains (first_solvers, id);
+
+          if (info == NULL || (pass == 0 && g_strcmp0 (id, first_solvers[k]) != 0) ||
+              (pass == 1 && known))
+            continue;
+          build_solver (self, info);
+        }
 
   all = mls_engine_list_solvers (engine);
   for (guint i = 0; all != NULL && all[i] != NULL; i++)
@@ -346,6 +408,7 @@ mls_studio_metrics_view_rebuild (MlsStudioMetricsView *self)
       group->solver_id = g_strdup ("");
       group->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       group->status = GTK_LABEL (gtk_label_new (NULL));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Disabled solvers"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), disabled->str);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

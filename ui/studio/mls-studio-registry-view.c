@@ -143,13 +143,15 @@ format_number (double      value,
   if (!isfinite (value) || value <= 0)
     return g_strdup ("—");
   if (unit != NULL && mls_quantity_from_unit (value, unit, &q, NULL))
-    return mls_studio_format_quantity (&q, unit);
+    return mls_studio_format_quantity (&q, NULL);
   if (value >= 1e9)
     return g_strdup_printf ("%.3g B", value / 1e9);
   if (value >= 1e6)
     return g_strdup_printf ("%.3g M", value / 1e6);
   return g_strdup_printf ("%.4g", value);
 }
+
+static char *kind_label (MlsProvenance *p);
 
 static char *
 entry_search_string (MlsEntry *entry)
@@ -170,7 +172,7 @@ entry_source_kind (MlsEntry *entry)
 {
   MlsProvenance *p = entry ? mls_entry_get_provenance (entry) : NULL;
 
-  return g_strdup (p ? mls_provenance_kind_to_string (mls_provenance_get_kind (p)) : "");
+  return p ? kind_label (p) : g_strdup ("");
 }
 
 /* Table cells */
@@ -195,19 +197,12 @@ bind_name (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       mls_entry_get_name (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_key (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  data)
-{
+  MlsEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_label (GTK_LABEL (label), mls_entry_get_key (gtk_list_item_get_item (item)));
-  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_label (GTK_LABEL (label), mls_entry_get_name (entry));
+  /* The key is what plans and the command line use. */
+  gtk_widget_set_tooltip_text (label, mls_entry_get_key (entry));
 }
 
 static void
@@ -249,6 +244,8 @@ append_column (MlsStudioRegistryView *self,
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
+  if (numeric)
+    gtk_column_view_column_set_fixed_width (column, 112);
   if (sorter != NULL)
     {
       gtk_column_view_column_set_sorter (column, sorter);
@@ -272,9 +269,6 @@ build_columns (MlsStudioRegistryView *self)
   expr = gtk_property_expression_new (MLS_TYPE_ENTRY, NULL, "name");
   append_column (self, _("Name"), G_CALLBACK (bind_name), NULL,
                  GTK_SORTER (gtk_string_sorter_new (expr)), FALSE, TRUE);
-  expr = gtk_property_expression_new (MLS_TYPE_ENTRY, NULL, "key");
-  append_column (self, _("Key"), G_CALLBACK (bind_key), NULL,
-                 GTK_SORTER (gtk_string_sorter_new (expr)), FALSE, FALSE);
   for (guint i = 0; self->info != NULL && i < G_N_ELEMENTS (self->info->columns); i++)
     {
       const NumberColumn *column = &self->info->columns[i];
@@ -295,18 +289,30 @@ build_columns (MlsStudioRegistryView *self)
 /* The detail pane */
 
 static char *
-describe_provenance (MlsProvenance *p)
+kind_label (MlsProvenance *p)
+{
+  char *kind = g_strdup (mls_provenance_kind_to_string (mls_provenance_get_kind (p)));
+
+  return g_strdelimit (kind, "_", ' ');
+}
+
+/* "NVIDIA A100 datasheet · datasheet · 2026-11-23"; without the reference when it is the
+ * entry's own source, shown once above the values. */
+static char *
+describe_provenance (MlsProvenance *p,
+                     MlsProvenance *entry_source)
 {
   GString *s = g_string_new (NULL);
   const char *reference = mls_provenance_get_reference (p);
   const char *verified = mls_provenance_get_verified (p);
+  g_autofree char *kind = kind_label (p);
 
-  if (reference != NULL && *reference != '\0')
+  if (reference != NULL && *reference != '\0' &&
+      (entry_source == NULL ||
+       g_strcmp0 (reference, mls_provenance_get_reference (entry_source)) != 0))
     g_string_append (s, reference);
-  g_string_append_printf (s, "%s%s", s->len ? " · " : "",
-                          mls_provenance_kind_to_string (mls_provenance_get_kind (p)));
+  g_string_append_printf (s, "%s%s", s->len ? " · " : "", kind);
   if (verified != NULL && *verified != '\0')
-    /* TRANSLATORS: when a source was last checked, "verified 2025-03-01" */
     g_string_append_printf (s, " · %s", verified);
   return g_string_free (s, FALSE);
 }
@@ -320,7 +326,7 @@ link_button (MlsProvenance *p)
   if (url == NULL || *url == '\0')
     return NULL;
   button = gtk_link_button_new_with_label (url, "");
-  gtk_button_set_icon_name (GTK_BUTTON (button), "emblem-shared-symbolic");
+  gtk_button_set_icon_name (GTK_BUTTON (button), "adw-external-link-symbolic");
   gtk_widget_set_tooltip_text (button, url);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -361,7 +367,7 @@ show_entry (MlsStudioRegistryView *self,
   p = mls_entry_get_provenance (entry);
   if (p != NULL)
     {
-      g_autofree char *text = describe_provenance (p);
+      g_autofree char *text = describe_provenance (p, NULL);
       g_autofree char *source = g_strdup_printf (_("Source: %s"), text);
       gtk_label_set_label (self->detail_source, source);
     }
@@ -384,18 +390,21 @@ show_entry (MlsStudioRegistryView *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       if (fp != NULL)
         {
-          g_autofree char *prov = describe_provenance (fp);
-          g_autofree char *full = title ? g_strdup_printf ("%s\n%s", fields[i], prov)
+          g_autofree char *prov = describe_provenance (fp, p);
+          /* TRANSLATORS: a field path, then where its value comes from */
+          g_autofree char *full = title ? g_strdup_printf (_("%s — %s"), fields[i], prov)
                                         : g_strdup (prov);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), full);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-          gtk_widget_set_tooltip_text (row, mls_provenance_get_notes (fp));
+          gtk_widget_set_tooltip_text (row, mls_provenance_get_notes (fp) ? mls_provenance_get_notes (fp)
+                                                                  : mls_provenance_get_reference (fp));
         }
       else if (title != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fields[i]);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_widget_set_tooltip_text (label, value);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
@@ -556,7 +565,7 @@ mls_studio_registry_view_init (MlsStudioRegistryView *self)
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
+  gtk_paned_set_position (GTK_PANED (paned), 660);
 
   left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (left, 12);

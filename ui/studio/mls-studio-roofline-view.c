@@ -10,11 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "mls-studio-format.h"
 #include "mls-studio-roofline-view.h"
 
 /* The palette cycles after this many devices; more overlays stop being readable. */
 #define MAX_DEVICES 7
+/* The scenario's device shows its on-chip and flash roofs: where small models stream from. */
+#define ROOFS (MLS_ROOFLINE_ROOFS_SRAM | MLS_ROOFLINE_ROOFS_FLASH)
 
 typedef struct
 {
@@ -51,12 +55,8 @@ struct _MlsStudioRooflineView
   GtkListView         *overlay_list;
   GtkFilterListModel  *overlay_filter;
 
-  /* The chart's data; the chart borrows it. */
+  /* The chart's data (storage owned by the render helpers); the chart borrows it. */
   MlsRooflineChart     data;
-  MlsRooflineDevice    devices[MAX_DEVICES];
-  MlsRooflineWorkload  workloads[MAX_DEVICES];
-  MlsRoof              roofs[MAX_DEVICES][2];
-  GStringChunk        *strings;
 };
 
 G_DEFINE_FINAL_TYPE (MlsStudioRooflineView, mls_studio_roofline_view, ADW_TYPE_BIN)
@@ -73,59 +73,27 @@ bottleneck_label (const char *bottleneck)
   return bottleneck;
 }
 
-static const char *
-intern (MlsStudioRooflineView *self,
-        const char            *text)
-{
-  return g_string_chunk_insert (self->strings, text ? text : "");
-}
-
-/* A device at the scenario's precision, with its on-chip and flash roofs when it has them. */
-static void
-fill_device (MlsStudioRooflineView *self,
-             guint                  index,
-             MlsHardwareNode       *hardware,
-             MlsPrecision           precision)
-{
-  MlsRooflineDevice *device = &self->devices[index];
-  const MlsQuantity *sram = mls_hardware_node_get_sram_bandwidth (hardware);
-  const MlsQuantity *flash = mls_hardware_node_get_flash_bandwidth (hardware);
-  g_autofree char *upper = g_ascii_strup (mls_precision_to_string (precision), -1);
-  g_autofree char *name = g_strdup_printf ("%s · %s", mls_entry_get_name (MLS_ENTRY (hardware)),
-                                           upper);
-  guint n_roofs = 0;
-
-  device->name = intern (self, name);
-  device->peak_flops = mls_hardware_node_get_flops_for (hardware, precision, NULL)->value;
-  device->bandwidth = mls_hardware_node_get_memory_bandwidth (hardware)->value;
-  if (sram != NULL && sram->value > device->bandwidth)
-    self->roofs[index][n_roofs++] = (MlsRoof) { MLS_ROOF_SRAM, NULL, sram->value };
-  if (flash != NULL && flash->value > 0 && flash->value < device->bandwidth)
-    self->roofs[index][n_roofs++] = (MlsRoof) { MLS_ROOF_FLASH, NULL, flash->value };
-  device->roofs = n_roofs > 0 ? self->roofs[index] : NULL;
-  device->n_roofs = n_roofs;
-}
-
 /* The workload's point on device @index from a ledger of the roofline solver. */
 static gboolean
-fill_point (MlsStudioRooflineView *self,
-            guint                  index,
-            MlsLedger             *ledger,
-            const char            *label)
+add_point (MlsStudioRooflineView *self,
+           guint                  index,
+           MlsLedger             *ledger,
+           const char            *label)
 {
-  MlsRooflineWorkload *point = &self->workloads[self->data.n_workloads];
+  MlsRooflineWorkload point = { 0 };
   MlsQuantity intensity, mfu;
 
-  if (!mls_ledger_get (ledger, "roofline.arithmetic_intensity", &intensity) ||
+  if (index >= self->data.n_devices ||
+      !mls_ledger_get (ledger, "roofline.arithmetic_intensity", &intensity) ||
       !mls_ledger_get (ledger, "roofline.mfu", &mfu) || !(intensity.value > 0))
     return FALSE;
-  point->name = intern (self, label);
-  point->intensity = intensity.value;
-  point->performance = mfu.value * self->devices[index].peak_flops;
-  point->device = index;
-  point->bottleneck = intern (self, bottleneck_label (mls_ledger_get_text (ledger,
-                                                                           "roofline.bottleneck")));
-  self->data.n_workloads++;
+  point.name = label;
+  point.intensity = intensity.value;
+  /* MFU is achieved model FLOP/s over the peak at the precision: the point's height. */
+  point.performance = mfu.value * self->data.devices[index].peak_flops;
+  point.device = index;
+  point.bottleneck = bottleneck_label (mls_ledger_get_text (ledger, "roofline.bottleneck"));
+  mls_roofline_chart_add_workload (&self->data, &point);
   return TRUE;
 }
 
@@ -198,27 +166,28 @@ rebuild (MlsStudioRooflineView *self)
   MlsRegistry *registry = mls_studio_document_get_registry (self->document);
   const char *error = mls_studio_document_get_error (self->document);
   const char *status_message = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *upper = NULL;
 
   update_stats (self);
-  g_string_chunk_clear (self->strings);
+  mls_roofline_chart_clear (&self->data);
   memset (&self->data, 0, sizeof self->data);
 
-  if (hardware == NULL || workload == NULL)
+  if (hardware == NULL || workload == NULL ||
+      !mls_roofline_chart_add_hardware (&self->data, hardware, precision, ROOFS, &local_error))
     {
       mls_studio_chart_clear (self->chart);
       gtk_label_set_label (self->caption, "");
+      gtk_label_set_label (self->error_label, local_error ? local_error->message : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), local_error != NULL);
       return;
     }
 
   label = g_strdup_printf (_("%s, batch %u"), mls_entry_get_name (MLS_ENTRY (workload)),
                            mls_scenario_get_batch_size (scenario));
-  fill_device (self, 0, hardware, precision);
-  self->data.devices = self->devices;
-  self->data.n_devices = 1;
-  self->data.workloads = self->workloads;
-  fill_point (self, 0, ledger, label);
+  add_point (self, 0, ledger, label);
 
   for (guint i = 0; i < self->overlays->len && self->data.n_devices < MAX_DEVICES; i++)
     {
@@ -227,19 +196,18 @@ rebuild (MlsStudioRooflineView *self)
       g_autoptr(MlsScenario) copy = NULL;
       guint index = self->data.n_devices;
 
-      if (other == NULL || (MlsHardwareNode *) other == hardware)
+      if (other == NULL || (MlsHardwareNode *) other == hardware ||
+          !mls_roofline_chart_add_hardware (&self->data, MLS_HARDWARE_NODE (other), precision,
+                                            MLS_ROOFLINE_ROOFS_NONE, NULL))
         continue;
-      fill_device (self, index, MLS_HARDWARE_NODE (other), precision);
-      self->data.n_devices++;
       /* The same workload on the other device, as a single accelerator. */
       copy = mls_scenario_copy (scenario);
       mls_scenario_set_fleet (copy, NULL);
       mls_scenario_set_hardware (copy, MLS_HARDWARE_NODE (other));
       mls_studio_document_evaluate_copy (self->document, copy, self->overlay_ledger);
-      fill_point (self, index, self->overlay_ledger, mls_entry_get_name (other));
+      add_point (self, index, self->overlay_ledger, mls_entry_get_name (other));
     }
-  if (self->data.n_devices > 1)
-    self->data.title = intern (self, _("Roofline comparison"));
+  self->data.title = self->data.n_devices > 1 ? _("Roofline comparison") : NULL;
 
   mls_ledger_get_status (ledger, "roofline", &status_message);
   if (self->data.n_workloads == 0 && (error != NULL || status_message != NULL))
@@ -250,16 +218,14 @@ rebuild (MlsStudioRooflineView *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  {
-    g_autofree char *upper = g_ascii_strup (mls_precision_to_string (precision), -1);
-    /* TRANSLATORS: "Llama-3 8B inference at FP16 on NVIDIA H100, η = 0.50" */
-    caption = g_strdup_printf (mls_scenario_get_training (scenario)
-                                 ? _("%s training at %s on %s, η = %.2f")
-                                 : _("%s inference at %s on %s, η = %.2f"),
-                               mls_entry_get_name (MLS_ENTRY (workload)), upper,
-                               mls_entry_get_name (MLS_ENTRY (hardware)),
-                               mls_scenario_get_efficiency (scenario));
-  }
+  upper = g_ascii_strup (mls_precision_to_string (precision), -1);
+  /* TRANSLATORS: "Llama-3 8B inference at FP16 on NVIDIA H100, η = 0.50" */
+  caption = g_strdup_printf (mls_scenario_get_training (scenario)
+                               ? _("%s training at %s on %s, η = %.2f")
+                               : _("%s inference at %s on %s, η = %.2f"),
+                             mls_entry_get_name (MLS_ENTRY (workload)), upper,
+                             mls_entry_get_name (MLS_ENTRY (hardware)),
+                             mls_scenario_get_efficiency (scenario));
   gtk_label_set_label (self->caption, caption);
   mls_studio_chart_set_figure (self->chart, MLS_FIGURE_ROOFLINE, &self->data);
 }
@@ -419,7 +385,7 @@ mls_studio_roofline_view_finalize (GObject *object)
   MlsStudioRooflineView *self = MLS_STUDIO_ROOFLINE_VIEW (object);
 
   g_ptr_array_unref (self->overlays);
-  g_string_chunk_free (self->strings);
+  mls_roofline_chart_clear (&self->data);
   G_OBJECT_CLASS (mls_studio_roofline_view_parent_class)->finalize (object);
 }
 
@@ -439,7 +405,6 @@ mls_studio_roofline_view_init (MlsStudioRooflineView *self)
 
   self->overlays = g_ptr_array_new_with_free_func (g_free);
   self->overlay_ledger = mls_ledger_new ();
-  self->strings = g_string_chunk_new (256);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (box, 12);

@@ -250,6 +250,7 @@ update_level (MlsStudioScorecardView *self,
           GtkWidget *value = gtk_label_new (NULL);
           g_autofree char *label = metric_label (keys[i]);
 
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
           gtk_label_set_selectable (GTK_LABEL (value), TRUE);
           gtk_widget_add_css_class (value, "numeric");
@@ -310,8 +311,7 @@ rebuild (MlsStudioScorecardView *self)
     }
   if (mls_evaluation_get_metric (evaluation, MLS_LEVEL_PERFORMANCE, "mfu", &v))
     {
-      g_autofree char *detail = g_strdup_printf ("%.1f%%", v * 100);
-      add_bar (self, _("MFU"), v, detail);
+      add_bar (self, _("MFU"), v, NULL);
     }
   if (mls_evaluation_get_metric (evaluation, MLS_LEVEL_PERFORMANCE, "sla_latency", &target) &&
       target > 0 &&

@@ -49,6 +49,7 @@ struct _MlsStudioSweepView
   GtkStringList      *metric_names;
   GPtrArray          *metric_ids;     /* char*, parallel to metric_names */
   GPtrArray          *metric_units;   /* char* */
+  GPtrArray          *metric_labels;  /* char*, the metric's own label */
   MlsStudioChart     *chart;
   GtkColumnView      *table;
   GtkStringList      *table_rows;
@@ -221,17 +222,24 @@ static void
 update_titles (MlsStudioSweepView *self)
 {
   guint pos = gtk_drop_down_get_selected (self->metric_dropdown);
-  const char *name = pos < self->metric_ids->len
-                       ? gtk_string_list_get_string (self->metric_names, pos) : "";
+  const char *name = pos < self->metric_labels->len
+                       ? g_ptr_array_index (self->metric_labels, pos) : "";
+  MlsScenario *scenario = mls_studio_document_get_scenario (self->document);
+  MlsHardwareNode *hardware = mls_scenario_get_hardware (scenario);
+  MlsWorkload *workload = mls_scenario_get_workload (scenario);
+  g_autofree char *axis = g_utf8_strdown (_(axes[self->axis].label), -1);
   g_autofree char *x_title = NULL;
 
   g_free (self->title);
   g_free (self->series_name);
   g_free (self->y_label);
   /* TRANSLATORS: a sweep chart's title, "Latency against batch size" */
-  self->title = g_strdup_printf (_("%s against %s"), name,
-                                 _(axes[self->axis].label));
-  self->series_name = g_strdup (name);
+  self->title = g_strdup_printf (_("%s against %s"), name, axis);
+  /* TRANSLATORS: a sweep's series, "Llama-3.1-8B on NVIDIA H100" */
+  self->series_name = workload && hardware
+    ? g_strdup_printf (_("%s on %s"), mls_entry_get_name (MLS_ENTRY (workload)),
+                       mls_entry_get_name (MLS_ENTRY (hardware)))
+    : g_strdup (name);
   self->y_label = g_strdup (name);
   gtk_column_view_column_set_title (self->x_column, _(axes[self->axis].label));
   x_title = self->metric_unit && *self->metric_unit && g_strcmp0 (self->metric_unit, "text")
@@ -381,6 +389,7 @@ mls_studio_sweep_view_finalize (GObject *object)
   clear_points (self);
   g_ptr_array_unref (self->metric_ids);
   g_ptr_array_unref (self->metric_units);
+  g_ptr_array_unref (self->metric_labels);
   g_free (self->metric_id);
   g_free (self->metric_unit);
   g_free (self->base_unit);
@@ -411,6 +420,7 @@ mls_studio_sweep_view_init (MlsStudioSweepView *self)
   self->ledger = mls_ledger_new ();
   self->metric_ids = g_ptr_array_new_with_free_func (g_free);
   self->metric_units = g_ptr_array_new_with_free_func (g_free);
+  self->metric_labels = g_ptr_array_new_with_free_func (g_free);
   self->metric_names = gtk_string_list_new (NULL);
   self->table_rows = gtk_string_list_new (NULL);
   self->dirty = TRUE;
@@ -474,7 +484,7 @@ mls_studio_sweep_view_init (MlsStudioSweepView *self)
     GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->table_rows))))));
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
   self->x_column = add_column (self, 0, "", FALSE);
-  self->y_column = add_column (self, 1, "", TRUE);
+  self->y_column = add_column (self, 1, "", FALSE);
   add_column (self, 2, _("Bottleneck"), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Sweep results"), -1);
@@ -513,6 +523,7 @@ mls_studio_sweep_view_rebuild (MlsStudioSweepView *self)
 
   g_ptr_array_set_size (self->metric_ids, 0);
   g_ptr_array_set_size (self->metric_units, 0);
+  g_ptr_array_set_size (self->metric_labels, 0);
   for (guint i = 0; plan != NULL && i < mls_engine_plan_get_n_solvers (plan); i++)
     {
       MlsSolverInfo *info = mls_engine_get_info (engine, mls_engine_plan_get_solver_id (plan, i));
@@ -530,6 +541,7 @@ mls_studio_sweep_view_rebuild (MlsStudioSweepView *self)
                                                    spec->label));
           g_ptr_array_add (self->metric_ids, g_strdup (spec->id));
           g_ptr_array_add (self->metric_units, g_strdup (spec->unit));
+          g_ptr_array_add (self->metric_labels, g_strdup (spec->label));
         }
     }
   g_ptr_array_add (names, NULL);

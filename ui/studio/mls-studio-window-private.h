@@ -39,6 +39,8 @@ struct _MlsStudioWindow
 
   guint                 benchmark_ready_id;
   gboolean              closing_confirmed;
+  gboolean              in_registry;
+  gboolean              composer_was_revealed;
 };
 
 void _mls_studio_window_class_install_actions (GtkWidgetClass  *widget_class);
