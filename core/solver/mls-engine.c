@@ -526,6 +526,9 @@ mls_engine_get_info (MlsEngine  *self,
  * mls_engine_get_load_errors:
  * @self: a #MlsEngine
  *
+ * Python plugins load when first needed (see mls_engine_list_solvers()), so their failures
+ * appear once something has asked for them.
+ *
  * Returns: (transfer none) (array zero-terminated=1): one message per plugin that failed to
  *   load, naming it and where it is
  */
@@ -535,7 +538,6 @@ mls_engine_get_load_errors (MlsEngine *self)
   static const char * const none[] = { NULL };
 
   mls_engine_discover (self);
-  load_deferred (self);
   return self->load_errors->len ? (const char * const *) self->load_errors->pdata : none;
 }
 
