@@ -50,6 +50,7 @@
 #include "mls-formulas-distributed-extra.h"
 #include "mls-formulas-roofline-extra.h"
 #include "mls-formulas-serving-extra.h"
+#include "mls-formulas-analysis-extra.h"
 
 #include "mls-plan.h"
 #include "mls-evaluation.h"

@@ -644,7 +644,7 @@ visit (MlsEngine  *self,
  * mls_engine_plan:
  * @self: a #MlsEngine
  * @solver_ids: (nullable) (array zero-terminated=1): the solvers to run; %NULL for every
- *   enabled solver
+ *   enabled model (solvers and optimizers run only when named)
  * @error: return location for a #GError
  *
  * Orders the solvers so that each runs after those whose metrics it requires, adding those
@@ -668,6 +668,10 @@ mls_engine_plan (MlsEngine          *self,
       for (guint i = 0; i < self->slots->len; i++)
         {
           Slot *slot = g_ptr_array_index (self->slots, i);
+          /* "everything" means the forward models; solvers and optimizers run many models
+           * each and are asked for by name */
+          if (mls_solver_info_get_kind (slot->info) != MLS_SOLVER_KIND_MODEL)
+            continue;
           if (slot->enabled && !visit (self, slot, marks, order, error))
             return NULL;
         }
@@ -867,6 +871,9 @@ mls_engine_plan_run (MlsEnginePlan *plan,
       if (!slot->solve (slot->solver, scenario, ledger, &error) ||
           !check_results (slot, ledger, first, &error))
         {
+          /* what a solver wrote before it was refused as nonsense must not feed the others */
+          if (error != NULL && g_error_matches (error, MLS_SOLVER_ERROR, MLS_SOLVER_ERROR_NONSENSE))
+            mls_ledger_truncate_metrics (ledger, first);
           failures++;
           mls_ledger_set_status (ledger, slot->id, MLS_SOLVE_FAILED,
                                  error ? error->message : _("the solver failed without saying why"));

@@ -18,5 +18,9 @@ typedef struct
 /* The metrics in the order written: the engine checks what each solver appended. */
 const MlsLedgerMetric *mls_ledger_peek_metrics (MlsLedger *self,
                                                 guint     *n_metrics);
+/* Forgets the metrics written after the first @n_metrics: the engine drops what a solver wrote
+ * when it refuses the solver's results as nonsense, so that nothing downstream reads them. */
+void                   mls_ledger_truncate_metrics (MlsLedger *self,
+                                                    guint      n_metrics);
 
 G_END_DECLS

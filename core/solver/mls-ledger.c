@@ -111,6 +111,21 @@ mls_ledger_reset (MlsLedger *self)
   self->generation++;
 }
 
+void
+mls_ledger_truncate_metrics (MlsLedger *self,
+                             guint      n_metrics)
+{
+  for (guint i = n_metrics; i < self->n_metrics; i++)
+    {
+      GQuark id = self->metrics[i].id;
+      /* any generation but the current one makes the slot empty */
+      if (id < self->index_size && self->index[id].position == i)
+        self->index[id].generation = self->generation - 1;
+    }
+  if (n_metrics < self->n_metrics)
+    self->n_metrics = n_metrics;
+}
+
 /**
  * mls_ledger_set_explain:
  * @self: a #MlsLedger

@@ -9,7 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mlsysim.h"
@@ -682,7 +685,10 @@ mls_sweep_table_get_elapsed (MlsSweepTable *self)
 
 /* --- writing --------------------------------------------------------------------------- */
 
-/* The shortest text that reads back as the same double (15 significant digits usually do). */
+/* Fifteen significant digits: every decimal a double can hold, without the binary noise of
+ * the last two ("0.15000000000000002"). Callers switch the thread to the C locale first (see
+ * CLocale), so "." is the decimal point whatever the user's locale, without
+ * g_ascii_formatd()'s extra pass. */
 static void
 append_number (GString *out,
                double   value)
@@ -694,10 +700,31 @@ append_number (GString *out,
       g_string_append (out, isnan (value) ? "" : value > 0 ? "inf" : "-inf");
       return;
     }
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
-  g_string_append (out, buf);
+  g_string_append_len (out, buf, snprintf (buf, sizeof buf, "%.15g", value));
+}
+
+/* The C locale for this thread while writing, restored after. */
+typedef struct
+{
+  locale_t c;
+  locale_t previous;
+} CLocale;
+
+static void
+c_locale_enter (CLocale *l)
+{
+  l->c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  l->previous = l->c != (locale_t) 0 ? uselocale (l->c) : (locale_t) 0;
+}
+
+static void
+c_locale_leave (CLocale *l)
+{
+  if (l->c != (locale_t) 0)
+    {
+      uselocale (l->previous);
+      freelocale (l->c);
+    }
 }
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. */
@@ -803,15 +830,33 @@ flush (GOutputStream *stream,
   return TRUE;
 }
 
-static void
-append_axis_value_csv (GString            *out,
-                       const MlsSweepAxis *axis,
-                       guint               index)
+/* Each axis value as a CSV field (or a JSON value), written once rather than per row. */
+static GPtrArray *
+axis_cells (MlsSweepTable *self,
+            gboolean       json)
 {
-  if (!isnan (axis->numbers[index]))
-    append_number (out, axis->numbers[index]);
-  else
-    append_csv_field (out, axis->labels[index]);
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint a = 0; a < self->axes->len; a++)
+    {
+      MlsSweepAxis *axis = get_axis (self, a);
+      char **texts = g_new0 (char *, axis->n_values + 1);
+
+      for (guint v = 0; v < axis->n_values; v++)
+        {
+          g_autoptr(GString) cell = g_string_new (NULL);
+
+          if (!isnan (axis->numbers[v]))
+            append_number (cell, axis->numbers[v]);
+          else if (json)
+            append_json_string (cell, axis->labels[v]);
+          else
+            append_csv_field (cell, axis->labels[v]);
+          texts[v] = g_string_free (g_steal_pointer (&cell), FALSE);
+        }
+      g_ptr_array_add (cells, texts);
+    }
+  return cells;
 }
 
 /**
@@ -839,11 +884,16 @@ mls_sweep_table_write_csv (MlsSweepTable *self,
                            GError       **error)
 {
   g_autoptr(GString) out = g_string_sized_new (65536 + 4096);
+  g_autoptr(GPtrArray) cells = NULL;
   guint64 n = rows != NULL ? n_rows : self->n_rows;
+  gboolean ok = TRUE;
+  CLocale locale;
 
   g_return_val_if_fail (MLS_IS_SWEEP_TABLE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
+  c_locale_enter (&locale);
+  cells = axis_cells (self, FALSE);
   for (guint a = 0; a < self->axes->len; a++)
     {
       g_autofree char *h = axis_header (get_axis (self, a));
@@ -872,7 +922,8 @@ mls_sweep_table_write_csv (MlsSweepTable *self,
         {
           if (a > 0)
             g_string_append_c (out, ',');
-          append_axis_value_csv (out, get_axis (self, a), axis_index (self, a, row));
+          g_string_append (out, ((char **) g_ptr_array_index (cells, a))[axis_index (self, a,
+                                                                                    row)]);
         }
       for (guint m = 0; m < self->columns->len; m++)
         {
@@ -886,10 +937,11 @@ mls_sweep_table_write_csv (MlsSweepTable *self,
             append_number (out, c->values[row] / c->scale);
         }
       g_string_append (out, "\r\n");
-      if (!flush (stream, out, FALSE, cancellable, error))
-        return FALSE;
+      if (!(ok = flush (stream, out, FALSE, cancellable, error)))
+        break;
     }
-  return flush (stream, out, TRUE, cancellable, error);
+  c_locale_leave (&locale);
+  return ok && flush (stream, out, TRUE, cancellable, error);
 }
 
 static char *
@@ -962,11 +1014,16 @@ mls_sweep_table_write_json (MlsSweepTable *self,
                             GError       **error)
 {
   g_autoptr(GString) out = g_string_sized_new (65536 + 4096);
+  g_autoptr(GPtrArray) cells = NULL;
   guint64 n = rows != NULL ? n_rows : self->n_rows;
+  gboolean ok = TRUE;
+  CLocale locale;
 
   g_return_val_if_fail (MLS_IS_SWEEP_TABLE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
+  c_locale_enter (&locale);
+  cells = axis_cells (self, TRUE);
   g_string_append_printf (out, "{\n  \"n_points\": %" G_GUINT64_FORMAT ",\n  \"n_rows\": %"
                           G_GUINT64_FORMAT ",\n  \"complete\": %s,\n  \"axes\": [",
                           self->n_points, n, mls_sweep_table_is_complete (self) ? "true"
@@ -1023,10 +1080,7 @@ mls_sweep_table_write_json (MlsSweepTable *self,
           first = FALSE;
           append_json_string (out, axis->name);
           g_string_append (out, ": ");
-          if (!isnan (axis->numbers[v]))
-            append_json_number (out, axis->numbers[v]);
-          else
-            append_json_string (out, axis->labels[v]);
+          g_string_append (out, ((char **) g_ptr_array_index (cells, a))[v]);
         }
       for (guint m = 0; m < self->columns->len; m++)
         {
@@ -1043,11 +1097,12 @@ mls_sweep_table_write_json (MlsSweepTable *self,
             append_json_number (out, c->values[row] / c->scale);
         }
       g_string_append_c (out, '}');
-      if (!flush (stream, out, FALSE, cancellable, error))
-        return FALSE;
+      if (!(ok = flush (stream, out, FALSE, cancellable, error)))
+        break;
     }
+  c_locale_leave (&locale);
   g_string_append (out, n ? "\n  ]\n}\n" : "]\n}\n");
-  return flush (stream, out, TRUE, cancellable, error);
+  return ok && flush (stream, out, TRUE, cancellable, error);
 }
 
 /**

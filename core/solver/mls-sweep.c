@@ -539,6 +539,17 @@ mls_sweep_add_parameter_axis (MlsSweep          *self,
   return TRUE;
 }
 
+/* Digits after the decimal point of a number as written ("0.05" has 2); -1 with an exponent. */
+static int
+decimals (const char *text)
+{
+  const char *dot = strchr (text, '.');
+
+  if (strpbrk (text, "eE") != NULL)
+    return -1;
+  return dot ? (int) strlen (dot + 1) : 0;
+}
+
 /* "1:8" (step 1), "0.1:1:0.1" (linear step) or "1:256:x2" (geometric), both ends included. */
 static gboolean
 parse_range (const char *axis,
@@ -550,6 +561,7 @@ parse_range (const char *axis,
   guint n = g_strv_length (parts);
   double start, stop, step = 1;
   gboolean geometric = FALSE;
+  int places;
   char *end;
 
   if (n < 2 || n > 3)
@@ -577,10 +589,17 @@ parse_range (const char *axis,
       (geometric ? !(step > 1 && start > 0) : !(step > 0)) || stop < start)
     goto bad;
 
-  /* A relative tolerance keeps the stop value despite rounding (0.1 × 10 ≠ 1). */
+  /* A linear range is rounded to the decimals it was written with (0.1 + 2 × 0.05 is
+   * 0.2, not 0.20000000000000001); a relative tolerance keeps the stop value (0.1 × 10 ≠ 1). */
+  places = geometric ? -1 : MAX (decimals (parts[0]), n == 3 ? decimals (parts[2]) : 0);
+  if (decimals (parts[0]) < 0 || (n == 3 && decimals (parts[2]) < 0))
+    places = -1;
   for (guint i = 0;; i++)
     {
       double v = geometric ? start * pow (step, i) : start + step * i;
+
+      if (places >= 0)
+        v = round (v * pow (10, places)) / pow (10, places);
 
       if (v > stop * (1 + 1e-9) + (stop == 0 ? 1e-12 : 0))
         break;

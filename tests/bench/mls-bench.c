@@ -150,6 +150,47 @@ measure_process (gpointer data)
   return (g_get_monotonic_time () - start) / 1e3;
 }
 
+/* --- sweeps: a million points on every core (issue 5) ------------------------------------- */
+
+/* 50 devices × 100 batch sizes × 8 precisions × 25 efficiencies = 1,000,000 points, roofline
+ * only, latency and bottleneck collected. */
+static MlsSweep *
+million_point_sweep (MlsEngine   *engine,
+                     MlsScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  MlsRegistry *registry = mls_engine_get_registry (engine);
+  g_auto(GStrv) all = mls_registry_list_keys (registry, "hardware");
+  g_autoptr(GString) hardware = g_string_new ("hardware=");
+  MlsSweep *sweep = mls_sweep_new (engine, scenario);
+
+  for (guint i = 0; i < 50 && all[i] != NULL; i++)
+    g_string_append_printf (hardware, "%s%s", i ? "," : "", all[i]);
+  if (!mls_sweep_add_axis_from_string (sweep, hardware->str, &error) ||
+      !mls_sweep_add_axis_from_string (sweep, "batch_size=1:100", &error) ||
+      !mls_sweep_add_axis_from_string (sweep, "precision=all", &error) ||
+      !mls_sweep_add_axis_from_string (sweep, "efficiency=0.02:0.5:0.02", &error) ||
+      !mls_sweep_add_metric (sweep, "roofline.latency", &error) ||
+      !mls_sweep_add_metric (sweep, "roofline.bottleneck", &error))
+    g_error ("sweep: %s", error->message);
+  if (mls_sweep_get_n_points (sweep) != 1000000)
+    g_error ("sweep: %" G_GUINT64_FORMAT " points, not a million", mls_sweep_get_n_points (sweep));
+  return sweep;
+}
+
+static double
+measure_sweep (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlsSweepTable) table = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  table = mls_sweep_run (data, NULL, NULL, NULL, &error);
+  if (table == NULL)
+    g_error ("sweep: %s", error->message);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
 static void
 print_figure (const char *name,
               double      value,
@@ -184,6 +225,18 @@ main (int    argc,
   print_figure ("roofline_solve_per_s", bench_plan (engine, roofline, scenario, 2000000),
                 "1/s");
   print_figure ("scenario_eval_per_s", bench_plan (engine, core_six, scenario, 200000), "1/s");
+
+  {
+    g_autoptr(MlsSweep) sweep = million_point_sweep (engine, scenario);
+    double all_cores, one_core;
+
+    all_cores = median_of (measure_sweep, sweep);
+    mls_sweep_set_n_threads (sweep, 1);
+    one_core = median_of (measure_sweep, sweep);
+    print_figure ("sweep_1m_s", all_cores, "s");
+    print_figure ("sweep_1m_one_core_s", one_core, "s");
+    print_figure ("sweep_scaling", one_core / all_cores, "x");
+  }
 
   if (cli != NULL)
     {

@@ -321,7 +321,7 @@ test_unsaved_changes_prompt (void)
   MlsStudioComposer *composer = MLS_STUDIO_COMPOSER (mls_studio_window_get_composer (window));
   MlsStudioDocument *document = mls_studio_window_get_document (window);
   AdwMessageDialog *prompt = NULL;
-  g_autoptr(GListModel) toplevels = NULL;
+  GListModel *toplevels;
 
   mls_studio_composer_set_batch_size (composer, 32);
   flush_events ();
@@ -445,9 +445,15 @@ test_generated_parameter_controls (void)
           g_assert_cmpint (gtk_spin_button_get_digits (spin), ==, spec->integer ? 0 : 2);
 
           /* Turning it reaches the scenario, in the declared unit. */
-          value = MIN (upper, MAX (lower, spec->default_value) + (spec->integer ? 1 : 0.5));
+          value = gtk_spin_button_get_value (spin) + (spec->integer ? 1 : 0.5);
+          if (value > upper)
+            value = gtk_spin_button_get_value (spin) - (spec->integer ? 1 : 0.5);
+          if (value < lower || lower == upper)
+            continue;
           gtk_spin_button_set_value (spin, value);
-          g_assert_true (mls_scenario_get_parameter (scenario, spec->id, &q));
+          if (!mls_scenario_get_parameter (scenario, spec->id, &q))
+            g_error ("%s: the spin button did not reach the scenario (value %g, range %g–%g)",
+                     spec->id, value, lower, upper);
           if (spec->unit != NULL && *spec->unit != '\0')
             {
               double v;
@@ -610,6 +616,147 @@ test_start_from_lighthouse (void)
 }
 
 static void
+test_cluster (void)
+{
+  MlsStudioWindow *window = new_window ();
+  MlsStudioComposer *composer = MLS_STUDIO_COMPOSER (mls_studio_window_get_composer (window));
+  MlsStudioDocument *document = mls_studio_window_get_document (window);
+  MlsScenario *scenario = mls_studio_document_get_scenario (document);
+  MlsRegistry *registry = mls_studio_application_get_registry (app);
+  MlsEntry *cluster = mls_registry_lookup (registry, "clusters", "Research_256", NULL);
+  MlsEvaluation *evaluation;
+
+  if (cluster == NULL)
+    {
+      g_test_skip ("the registry has no Research_256 cluster");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (mls_studio_composer_select_cluster (composer, "Research_256"));
+  flush_events ();
+  g_assert_true (mls_scenario_get_fleet (scenario) == MLS_FLEET (cluster));
+  /* The fleet's accelerator becomes the hardware, and a fleet of more than one device is
+   * evaluated by the distributed solver: a fleet performance level. */
+  g_assert_true (MLS_ENTRY (mls_scenario_get_hardware (scenario)) ==
+                 mls_node_get_accelerator (mls_fleet_get_node (MLS_FLEET (cluster))));
+  evaluation = mls_studio_document_get_evaluation (document);
+  g_assert_nonnull (evaluation);
+  g_assert_true (mls_evaluation_get_metric (evaluation, MLS_LEVEL_PERFORMANCE, "step_latency",
+                                            &(double) { 0 }));
+
+  /* Back to one accelerator. */
+  g_assert_true (mls_studio_composer_select_cluster (composer, NULL));
+  flush_events ();
+  g_assert_null (mls_scenario_get_fleet (scenario));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_restore_state (void)
+{
+  MlsStudioWindow *window = new_window ();
+  MlsStudioComposer *composer = MLS_STUDIO_COMPOSER (mls_studio_window_get_composer (window));
+  MlsStudioDocument *document = mls_studio_window_get_document (window);
+  MlsStudioWindow *next;
+  MlsScenario *restored;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mlsysim-studio-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "restored.yaml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* An unsaved scenario comes back as it was. */
+  drive (composer, "B200", 24, MLS_PRECISION_FP8);
+  mls_studio_window_save_state (window);
+  next = new_window ();
+  mls_studio_window_restore_state (next);
+  restored = mls_studio_document_get_scenario (mls_studio_window_get_document (next));
+  g_assert_cmpstr (mls_entry_get_key (MLS_ENTRY (mls_scenario_get_hardware (restored))), ==,
+                   "B200");
+  g_assert_cmpuint (mls_scenario_get_batch_size (restored), ==, 24);
+  g_assert_cmpint (mls_scenario_get_precision (restored), ==, MLS_PRECISION_FP8);
+  g_assert_null (mls_studio_document_get_file (mls_studio_window_get_document (next)));
+  gtk_window_destroy (GTK_WINDOW (next));
+
+  /* A plan comes back from its file. */
+  g_assert_true (mls_studio_document_save_file (document, file, &error));
+  mls_studio_window_save_state (window);
+  next = new_window ();
+  mls_studio_window_restore_state (next);
+  g_assert_nonnull (mls_studio_document_get_file (mls_studio_window_get_document (next)));
+  g_assert_true (g_file_equal (mls_studio_document_get_file (mls_studio_window_get_document (next)),
+                               file));
+  gtk_window_destroy (GTK_WINDOW (next));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static void
+test_app_windows (void)
+{
+  MlsStudioWindow *window = new_window ();
+  GSettings *settings = mls_studio_application_get_settings (app);
+  GtkWindow *found;
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  /* The shortcuts window comes from the resource's gtk/help-overlay.ui. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  flush_events ();
+  found = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (found);
+  gtk_widget_set_visible (GTK_WIDGET (found), FALSE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  flush_events ();
+  found = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (found);
+  gtk_window_destroy (found);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  flush_events ();
+  found = find_toplevel (MLS_STUDIO_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (found);
+  gtk_window_destroy (found);
+
+  /* The style preference drives libadwaita: dark, then light. */
+  g_assert_nonnull (settings);
+  g_settings_set_enum (settings, "color-scheme", 2);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_settings_set_enum (settings, "color-scheme", 1);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_settings_reset (settings, "color-scheme");
+
+  /* Binary units show memory in GiB. */
+  g_settings_set_enum (settings, "units", 1);
+  {
+    MlsQuantity q;
+    g_autofree char *text = NULL;
+
+    g_assert_true (mls_quantity_from_unit (80, "GiB", &q, NULL));
+    text = mls_studio_format_quantity (&q, "GB");
+    g_assert_cmpstr (text, ==, "80 GiB");
+  }
+  g_settings_reset (settings, "units");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_benchmark (void)
 {
   MlsStudioWindow *window = new_window ();
@@ -626,6 +773,27 @@ test_benchmark (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                               NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,12 +802,21 @@ main (int   argc,
   const char *path = g_getenv ("MLSYSIM_PLUGIN_PATH");
   g_autofree char *broken = NULL;
   g_autofree char *plugin_path = NULL;
+  g_autofree char *scratch = NULL;
   int status;
+
+  /* Drafts, recent files and caches go to a scratch place, never the user's: set before GLib
+   * reads (and caches) the XDG directories. */
+  scratch = g_dir_make_tmp ("mlsysim-studio-home-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+  g_setenv ("XDG_DATA_HOME", scratch, TRUE);
+  g_setenv ("XDG_CACHE_HOME", scratch, TRUE);
 
   g_test_init (&argc, &argv, NULL);
   gtk_disable_setlocale ();
   if (!gtk_init_check ())
     {
+      g_rmdir (scratch);
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
@@ -651,8 +828,6 @@ main (int   argc,
   plugin_path = path ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, path, broken, NULL)
                      : g_strdup (broken);
   g_setenv ("MLSYSIM_PLUGIN_PATH", plugin_path, TRUE);
-  /* Drafts and recent files go to a scratch place, never the user's. */
-  g_setenv ("XDG_STATE_HOME", g_get_tmp_dir (), TRUE);
 
   app = mls_studio_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -662,6 +837,9 @@ main (int   argc,
   g_test_add_func ("/studio/composer/drives-views", test_composer_drives_views);
   g_test_add_func ("/studio/composer/efficiency-hint", test_efficiency_hint);
   g_test_add_func ("/studio/composer/start-from", test_start_from_lighthouse);
+  g_test_add_func ("/studio/composer/cluster", test_cluster);
+  g_test_add_func ("/studio/files/restore-state", test_restore_state);
+  g_test_add_func ("/studio/app/windows", test_app_windows);
   g_test_add_func ("/studio/files/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/studio/files/unsaved-changes", test_unsaved_changes_prompt);
   g_test_add_func ("/studio/plugins/broken", test_broken_plugin);
@@ -675,5 +853,10 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  if (scratch != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (scratch);
+      remove_tree (dir);
+    }
   return status;
 }

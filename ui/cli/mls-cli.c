@@ -32,6 +32,13 @@ static const MlsCliCommand commands[] = {
     N_("Draw a figure for slides or papers: PNG, SVG or PDF"), MLS_FORMAT_FILE, mls_cli_plot },
   { "walls", "", N_("The 22 walls of ML systems, by domain, with the solvers that check them"),
     MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_walls },
+  { "sweep", N_("MODEL HARDWARE | PLAN.yaml --axis NAME=V1,V2,…"),
+    N_("Evaluate every combination of some axes on all cores; search it or find its Pareto "
+       "front"), MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN | MLS_FORMAT_CSV,
+    mls_cli_sweep },
+  { "optimize", N_("parallelism|batching|placement PLAN.yaml"),
+    N_("Find the best parallel layout, batch size under an SLA, or region under a carbon tax"),
+    MLS_FORMAT_TEXT | MLS_FORMAT_JSON | MLS_FORMAT_MARKDOWN, mls_cli_optimize },
 };
 
 static const struct

@@ -113,6 +113,21 @@ int          mls_cli_walls          (MlsCli      *cli,
                                      int          argc,
                                      char       **argv);
 
+/* sweep and optimize (mls-cli-sweep.c, mls-cli-optimize.c) */
+int          mls_cli_sweep          (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+int          mls_cli_optimize       (MlsCli      *cli,
+                                     int          argc,
+                                     char       **argv);
+/* TARGET [HARDWARE] as eval takes them: a plan file, a model and hardware, or a scenario key.
+ * On failure, reports it and sets @status. */
+MlsScenario *mls_cli_load_target    (MlsCli      *cli,
+                                     MlsRegistry *registry,
+                                     int          argc,
+                                     char       **argv,
+                                     int         *status);
+
 /* Scenarios from the command line (mls-cli-scenario.c). Numbers are kept as typed until
  * mls_cli_apply_knobs(), so errors can name them; NULL means not given. */
 typedef struct

@@ -158,6 +158,7 @@ struct _MlsStudioCompareView
   GtkLabel            *caption;
   MlsStudioChart      *chart;
   GtkColumnView       *table;
+  gboolean             dirty;
 
   MlsRooflineChart     data;   /* storage owned by the render helpers */
 };
@@ -271,6 +272,33 @@ rebuild (MlsStudioCompareView *self)
   gtk_label_set_label (self->caption, caption);
   self->data.title = _("Hardware comparison");
   mls_studio_chart_set_figure (self->chart, MLS_FIGURE_ROOFLINE, &self->data);
+}
+
+/* Off screen, the comparison waits until it is shown (or read). */
+static void
+on_recomputed (MlsStudioCompareView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+update_if_dirty (MlsStudioCompareView *self)
+{
+  if (self->dirty && self->document != NULL)
+    {
+      self->dirty = FALSE;
+      rebuild (self);
+    }
+}
+
+static void
+mls_studio_compare_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mls_studio_compare_view_parent_class)->map (widget);
+  update_if_dirty (MLS_STUDIO_COMPARE_VIEW (widget));
 }
 
 /* Table cells */
@@ -480,6 +508,7 @@ mls_studio_compare_view_class_init (MlsStudioCompareViewClass *klass)
 
   object_class->dispose = mls_studio_compare_view_dispose;
   object_class->finalize = mls_studio_compare_view_finalize;
+  GTK_WIDGET_CLASS (klass)->map = mls_studio_compare_view_map;
 }
 
 static void
@@ -545,6 +574,7 @@ mls_studio_compare_view_init (MlsStudioCompareView *self)
   mls_studio_chart_set_name (self->chart, "compare");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Roofline of the compared hardware"), -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), 240, 260);
   gtk_box_append (GTK_BOX (chart_card), GTK_WIDGET (self->chart));
   gtk_paned_set_start_child (GTK_PANED (paned), chart_card);
 
@@ -570,7 +600,10 @@ mls_studio_compare_view_init (MlsStudioCompareView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 150);
+  /* The chart gets the room; the table shows a few rows and scrolls. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 110);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   table_card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (table_card, "card");
   gtk_widget_set_overflow (table_card, GTK_OVERFLOW_HIDDEN);
@@ -591,13 +624,15 @@ mls_studio_compare_view_set_document (MlsStudioCompareView *self,
   gtk_drop_down_set_model (self->add_dropdown,
                            mls_registry_get_category (mls_studio_document_get_registry (document),
                                                       "hardware"));
-  g_signal_connect_object (document, "recomputed", G_CALLBACK (rebuild), self,
+  self->dirty = TRUE;
+  g_signal_connect_object (document, "recomputed", G_CALLBACK (on_recomputed), self,
                            G_CONNECT_SWAPPED);
 }
 
 MlsStudioChart *
 mls_studio_compare_view_get_chart (MlsStudioCompareView *self)
 {
+  update_if_dirty (self);
   return self->chart;
 }
 
@@ -616,7 +651,8 @@ mls_studio_compare_view_add_hardware (MlsStudioCompareView *self,
                            NULL) == NULL)
     return FALSE;
   g_ptr_array_add (self->keys, g_strdup (key));
-  rebuild (self);
+  self->dirty = TRUE;
+  update_if_dirty (self);
   return TRUE;
 }
 
@@ -628,7 +664,8 @@ mls_studio_compare_view_remove_hardware (MlsStudioCompareView *self,
     if (g_ascii_strcasecmp (g_ptr_array_index (self->keys, i), key) == 0)
       {
         g_ptr_array_remove_index (self->keys, i);
-        rebuild (self);
+        self->dirty = TRUE;
+        update_if_dirty (self);
         return;
       }
 }
@@ -641,5 +678,6 @@ mls_studio_compare_view_remove_hardware (MlsStudioCompareView *self,
 GListModel *
 mls_studio_compare_view_get_rows (MlsStudioCompareView *self)
 {
+  update_if_dirty (self);
   return G_LIST_MODEL (self->rows);
 }

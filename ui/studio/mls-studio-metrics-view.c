@@ -50,6 +50,7 @@ struct _MlsStudioMetricsView
   GHashTable         *metrics;     /* metric id → MetricRow* */
   GHashTable         *parameters;  /* parameter id → GtkSpinButton* */
   gboolean            syncing;
+  gboolean            dirty;
 };
 
 G_DEFINE_FINAL_TYPE (MlsStudioMetricsView, mls_studio_metrics_view, ADW_TYPE_BIN)
@@ -157,6 +158,33 @@ update_values (MlsStudioMetricsView *self)
           group->description = g_steal_pointer (&description);
         }
     }
+}
+
+/* Off screen, the values wait until they are shown (or read). */
+static void
+on_recomputed (MlsStudioMetricsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_values (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+update_if_dirty (MlsStudioMetricsView *self)
+{
+  if (self->dirty && self->document != NULL)
+    {
+      self->dirty = FALSE;
+      update_values (self);
+    }
+}
+
+static void
+mls_studio_metrics_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mls_studio_metrics_view_parent_class)->map (widget);
+  update_if_dirty (MLS_STUDIO_METRICS_VIEW (widget));
 }
 
 static void
@@ -391,6 +419,7 @@ mls_studio_metrics_view_rebuild (MlsStudioMetricsView *self)
           build_solver (self, info);
         }
 
+  self->dirty = TRUE;
   all = mls_engine_list_solvers (engine);
   for (guint i = 0; all != NULL && all[i] != NULL; i++)
     if (!mls_engine_get_enabled (engine, all[i]))
@@ -455,6 +484,7 @@ mls_studio_metrics_view_class_init (MlsStudioMetricsViewClass *klass)
 
   object_class->dispose = mls_studio_metrics_view_dispose;
   object_class->finalize = mls_studio_metrics_view_finalize;
+  GTK_WIDGET_CLASS (klass)->map = mls_studio_metrics_view_map;
 }
 
 static void
@@ -474,7 +504,8 @@ mls_studio_metrics_view_set_document (MlsStudioMetricsView *self,
 {
   g_set_object (&self->document, document);
   mls_studio_metrics_view_rebuild (self);
-  g_signal_connect_object (document, "recomputed", G_CALLBACK (update_values), self,
+  self->dirty = TRUE;
+  g_signal_connect_object (document, "recomputed", G_CALLBACK (on_recomputed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::scenario", G_CALLBACK (on_scenario_replaced),
                            self, G_CONNECT_SWAPPED);
@@ -490,8 +521,10 @@ const char *
 mls_studio_metrics_view_get_metric_text (MlsStudioMetricsView *self,
                                          const char           *metric_id)
 {
-  MetricRow *row = g_hash_table_lookup (self->metrics, metric_id);
+  MetricRow *row;
 
+  update_if_dirty (self);
+  row = g_hash_table_lookup (self->metrics, metric_id);
   return row ? gtk_label_get_label (row->value) : NULL;
 }
 
@@ -518,6 +551,7 @@ const char *
 mls_studio_metrics_view_get_solver_status (MlsStudioMetricsView *self,
                                            const char           *solver_id)
 {
+  update_if_dirty (self);
   for (guint i = 0; i < self->groups->len; i++)
     {
       SolverGroup *group = g_ptr_array_index (self->groups, i);

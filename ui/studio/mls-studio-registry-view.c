@@ -119,6 +119,8 @@ struct _MlsStudioRegistryView
   GtkDropDown        *category_dropdown;
   GtkSearchEntry     *search;
   GtkColumnView      *table;
+  GtkPaned           *paned;
+  GtkColumnViewColumn *source_column;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkLabel           *count;
@@ -245,13 +247,34 @@ append_column (MlsStudioRegistryView *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (numeric)
-    gtk_column_view_column_set_fixed_width (column, 112);
+    gtk_column_view_column_set_fixed_width (column, 118);
   if (sorter != NULL)
     {
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
     }
   gtk_column_view_append_column (self->table, column);
+}
+
+/* The table takes a little over half the width; narrow, the source column makes room for
+ * the names (each value's source is in the detail pane anyway). */
+static void
+fit_columns (MlsStudioRegistryView *self)
+{
+  int max = 0;
+
+  g_object_get (self->paned, "max-position", &max, NULL);
+
+  int detail_min = 0;
+
+  if (max <= 0)
+    return;
+  /* max-position is the width less the detail pane's minimum. */
+  gtk_widget_measure (GTK_WIDGET (self->detail_stack), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &detail_min, NULL, NULL, NULL);
+  gtk_paned_set_position (self->paned, (max + detail_min) * 0.56);
+  if (self->source_column != NULL)
+    gtk_column_view_column_set_visible (self->source_column, max + detail_min >= 1000);
 }
 
 static void
@@ -284,6 +307,15 @@ build_columns (MlsStudioRegistryView *self)
                                       G_CALLBACK (entry_source_kind), NULL, NULL);
   append_column (self, _("Source"), G_CALLBACK (bind_source), NULL,
                  GTK_SORTER (gtk_string_sorter_new (expr)), FALSE, FALSE);
+  self->source_column = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+  g_object_unref (self->source_column);
+  fit_columns (self);
+
+  /* Alphabetical to start with; a click on a header sorts by that column. */
+  {
+    g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, 0);
+    gtk_column_view_sort_by_column (self->table, name, GTK_SORT_ASCENDING);
+  }
 }
 
 /* The detail pane */
@@ -563,9 +595,10 @@ mls_studio_registry_view_init (MlsStudioRegistryView *self)
   self->category_keys = g_ptr_array_new_with_free_func (g_free);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  self->paned = GTK_PANED (paned);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 660);
+  g_signal_connect_swapped (paned, "notify::max-position", G_CALLBACK (fit_columns), self);
 
   left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (left, 12);

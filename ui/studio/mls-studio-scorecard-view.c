@@ -32,6 +32,7 @@ struct _MlsStudioScorecardView
   MlsStudioChart    *chart;
   LevelCard          levels[MLS_N_LEVELS];
   GtkLabel          *violations;
+  gboolean           dirty;
 
   MlsScorecardChart  data;
   MlsScorecardBar    bars[MAX_BARS];
@@ -341,6 +342,33 @@ rebuild (MlsStudioScorecardView *self)
     gtk_widget_set_visible (GTK_WIDGET (self->violations), FALSE);
 }
 
+/* Off screen, the scorecard waits until it is shown (or read). */
+static void
+on_recomputed (MlsStudioScorecardView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+update_if_dirty (MlsStudioScorecardView *self)
+{
+  if (self->dirty && self->document != NULL)
+    {
+      self->dirty = FALSE;
+      rebuild (self);
+    }
+}
+
+static void
+mls_studio_scorecard_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mls_studio_scorecard_view_parent_class)->map (widget);
+  update_if_dirty (MLS_STUDIO_SCORECARD_VIEW (widget));
+}
+
 static void
 build_level (MlsStudioScorecardView *self,
              MlsLevel                level,
@@ -349,9 +377,6 @@ build_level (MlsStudioScorecardView *self,
   LevelCard *card = &self->levels[level];
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  static const char *questions[] = { N_("Will it run?"), N_("Is it fast enough?"),
-                                     N_("Is it worth it?") };
-  GtkWidget *question = gtk_label_new (_(questions[level]));
 
   card->keys = g_ptr_array_new_with_free_func (g_free);
   card->values = g_ptr_array_new ();
@@ -366,9 +391,6 @@ build_level (MlsStudioScorecardView *self,
   gtk_widget_set_hexpand (GTK_WIDGET (card->title), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (card->verdict), "verdict");
   gtk_widget_add_css_class (GTK_WIDGET (card->verdict), "caption-heading");
-  gtk_widget_add_css_class (question, "caption");
-  gtk_widget_add_css_class (question, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (question), 0);
   gtk_label_set_xalign (card->summary, 0);
   gtk_label_set_wrap (card->summary, TRUE);
   gtk_label_set_wrap_mode (card->summary, PANGO_WRAP_WORD_CHAR);
@@ -379,7 +401,6 @@ build_level (MlsStudioScorecardView *self,
 
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (card->title));
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (card->verdict));
-  gtk_box_append (GTK_BOX (box), question);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->summary));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->list));
@@ -421,6 +442,7 @@ mls_studio_scorecard_view_class_init (MlsStudioScorecardViewClass *klass)
 
   object_class->dispose = mls_studio_scorecard_view_dispose;
   object_class->finalize = mls_studio_scorecard_view_finalize;
+  GTK_WIDGET_CLASS (klass)->map = mls_studio_scorecard_view_map;
 }
 
 static void
@@ -476,13 +498,15 @@ mls_studio_scorecard_view_set_document (MlsStudioScorecardView *self,
                                         MlsStudioDocument      *document)
 {
   g_set_object (&self->document, document);
-  g_signal_connect_object (document, "recomputed", G_CALLBACK (rebuild), self,
+  self->dirty = TRUE;
+  g_signal_connect_object (document, "recomputed", G_CALLBACK (on_recomputed), self,
                            G_CONNECT_SWAPPED);
 }
 
 MlsStudioChart *
 mls_studio_scorecard_view_get_chart (MlsStudioScorecardView *self)
 {
+  update_if_dirty (self);
   return self->chart;
 }
 
@@ -497,5 +521,6 @@ mls_studio_scorecard_view_get_verdict (MlsStudioScorecardView *self,
                                        MlsLevel                level)
 {
   g_return_val_if_fail (level < MLS_N_LEVELS, NULL);
+  update_if_dirty (self);
   return gtk_label_get_label (self->levels[level].verdict);
 }

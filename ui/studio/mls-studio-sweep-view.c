@@ -477,6 +477,7 @@ mls_studio_sweep_view_init (MlsStudioSweepView *self)
   mls_studio_chart_set_name (self->chart, "sweep");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Sweep chart"), -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), 240, 260);
   gtk_box_append (GTK_BOX (chart_card), GTK_WIDGET (self->chart));
   gtk_paned_set_start_child (GTK_PANED (paned), chart_card);
 
@@ -490,7 +491,10 @@ mls_studio_sweep_view_init (MlsStudioSweepView *self)
                                   _("Sweep results"), -1);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 150);
+  /* The chart gets the room; the table shows a few rows and scrolls. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 110);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   table_card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (table_card, "card");
   gtk_widget_set_overflow (table_card, GTK_OVERFLOW_HIDDEN);

@@ -124,17 +124,6 @@ mls_studio_window_map (GtkWidget *widget)
   GdkFrameClock *clock;
 
   GTK_WIDGET_CLASS (mls_studio_window_parent_class)->map (widget);
-  if (g_getenv ("MLS_DEBUG_SIZES"))
-    {
-      int min, nat;
-      gtk_widget_measure (self->composer, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      g_print ("composer %d %d\n", min, nat);
-      for (GtkWidget *c = gtk_widget_get_first_child (self->composer); c; c = gtk_widget_get_first_child (c))
-        {
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          g_print ("  %s %d %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
-        }
-    }
   clock = gtk_widget_get_frame_clock (widget);
   if (clock != NULL && g_signal_has_handler_pending (self, signals[BENCHMARK_READY], 0, FALSE))
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
