@@ -649,9 +649,12 @@ test_load_time (void)
       best = MIN (best, g_get_monotonic_time () - start);
     }
   g_test_message ("built-in catalog loads in %.2f ms", best / 1000.0);
-  /* the budget is 10 ms; allow slow CI machines and valgrind a margin */
+  /* the budget is 10 ms; allow slow CI machines and valgrind a margin (AddressSanitizer,
+   * in the sanitizer job, makes it meaningless) */
+#ifndef __SANITIZE_ADDRESS__
   if (!g_test_slow ())
     g_assert_cmpint (best, <, 200 * 1000);
+#endif
 }
 
 int

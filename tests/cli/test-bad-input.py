@@ -113,7 +113,7 @@ def run_case(name, status, fragment, args):
         try:
             argv = [expand(w, tmp) for w in words]
         except Skip as why:
-            print(f"ok - {name} # SKIP {why}")
+            ok(True, f"{name} # SKIP {why}")
             return None
         argv = [os.fsencode(a) for a in argv]
         p = subprocess.run([MLSYSIM, *argv], capture_output=True, env=env, timeout=120)

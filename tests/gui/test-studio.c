@@ -438,7 +438,9 @@ test_generated_parameter_controls (void)
           double lower, upper, value;
           MlsQuantity q;
 
-          g_assert_nonnull (spin);
+          if (spin == NULL)
+            g_error ("%s (solver %s, enabled %d) has no control", spec->id, ids[i],
+                     mls_engine_get_enabled (engine, ids[i]));
           gtk_spin_button_get_range (spin, &lower, &upper);
           g_assert_cmpfloat (lower, >=, spec->minimum);
           g_assert_cmpfloat (upper, <=, spec->maximum);
@@ -464,6 +466,69 @@ test_generated_parameter_controls (void)
         }
     }
   g_assert_cmpuint (checked, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Solvers and optimizers run when asked, into their own results, and go out of date. */
+static void
+test_on_demand_solver (void)
+{
+  MlsStudioWindow *window = new_window ();
+  MlsStudioComposer *composer = MLS_STUDIO_COMPOSER (mls_studio_window_get_composer (window));
+  MlsStudioMetricsView *metrics =
+    MLS_STUDIO_METRICS_VIEW (mls_studio_window_get_view (window, "metrics"));
+  MlsEngine *engine = mls_studio_application_get_engine (app);
+  g_auto(GStrv) ids = mls_engine_list_solvers (engine);
+  const char *id = NULL;
+  MlsSolverInfo *info;
+  g_autoptr(MlsLedger) ledger = mls_ledger_new ();
+  g_autoptr(MlsEnginePlan) plan = NULL;
+  const char *run_ids[2] = { NULL, NULL };
+
+  for (guint i = 0; ids[i] != NULL && id == NULL; i++)
+    {
+      info = mls_engine_get_info (engine, ids[i]);
+      if (mls_solver_info_get_kind (info) != MLS_SOLVER_KIND_MODEL &&
+          (mls_solver_info_get_inputs (info) & MLS_SOLVER_INPUT_FLEET) == 0)
+        id = ids[i];
+    }
+  if (id == NULL)
+    {
+      g_test_skip ("no solver or optimizer plugin is built");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  info = mls_engine_get_info (engine, id);
+  drive (composer, "H100", 8, MLS_PRECISION_FP16);
+  g_assert_cmpstr (mls_studio_metrics_view_get_solver_status (metrics, id), ==,
+                   "Runs when asked");
+
+  g_assert_true (mls_studio_metrics_view_run_solver (metrics, id));
+  run_ids[0] = id;
+  plan = mls_engine_plan (engine, run_ids, NULL);
+  mls_engine_plan_run (plan, mls_studio_document_get_scenario (mls_studio_window_get_document (window)),
+                       ledger);
+  g_assert_cmpstr (mls_studio_metrics_view_get_solver_status (metrics, id), !=, "Runs when asked");
+  for (guint j = 0; j < mls_solver_info_get_n_metrics (info); j++)
+    {
+      const MlsMetricSpec *spec = mls_solver_info_get_metric (info, j);
+      const char *text = mls_ledger_get_text (ledger, spec->id);
+      MlsQuantity q;
+      g_autofree char *expected = NULL;
+
+      if (text != NULL)
+        expected = g_strdup (text);
+      else if (mls_ledger_get (ledger, spec->id, &q))
+        expected = g_strcmp0 (spec->unit, "text") == 0 ? mls_studio_format_number (q.value)
+                                                       : mls_studio_format_quantity (&q, spec->unit);
+      else
+        expected = g_strdup ("—");
+      g_assert_cmpstr (mls_studio_metrics_view_get_metric_text (metrics, spec->id), ==, expected);
+    }
+
+  /* A change of the scenario leaves the results out of date until they run again. */
+  mls_studio_composer_set_batch_size (composer, 16);
+  g_assert_cmpstr (mls_studio_metrics_view_get_solver_status (metrics, id), ==, "Out of date");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -845,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/studio/plugins/broken", test_broken_plugin);
   g_test_add_func ("/studio/plugins/disable", test_disable_solver);
   g_test_add_func ("/studio/plugins/parameters", test_generated_parameter_controls);
+  g_test_add_func ("/studio/plugins/on-demand", test_on_demand_solver);
   g_test_add_func ("/studio/views/registry", test_registry_browser);
   g_test_add_func ("/studio/views/sweep", test_sweep_and_csv);
   g_test_add_func ("/studio/views/compare", test_compare);

@@ -205,6 +205,7 @@ mls_cli_plot (MlsCli *cli,
               char  **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *knob_entries = NULL;
   PlotOptions o = { 0 };
   MlsCliKnobs knobs;
   int status;
@@ -225,8 +226,8 @@ mls_cli_plot (MlsCli *cli,
 
   mls_cli_knobs_init (&knobs);
   context = mls_cli_option_context (cli, entries);
-  g_option_context_add_main_entries (context, mls_cli_knob_entries (&knobs, FALSE),
-                                     GETTEXT_PACKAGE);
+  knob_entries = mls_cli_knob_entries (&knobs, FALSE);
+  g_option_context_add_main_entries (context, knob_entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Examples:\n"
       "  mlsysim plot roofline H100,A100,B200 -w Llama3_8B,ResNet50 -b 32 -o roofline.pdf\n"

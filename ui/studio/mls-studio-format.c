@@ -35,11 +35,54 @@ mls_studio_format_get_units (void)
 char *
 mls_studio_format_number (double value)
 {
+  static const struct { double scale; const char *suffix; } big[] = {
+    { 1e15, "P" }, { 1e12, "T" }, { 1e9, "G" }, { 1e6, "M" },
+  };
+
   if (!isfinite (value))
     return g_strdup (value > 0 ? "∞" : value < 0 ? "−∞" : "—");
-  if (value != 0 && (fabs (value) >= 1e6 || fabs (value) < 1e-3))
+  for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+    if (fabs (value) >= big[i].scale && fabs (value) < big[i].scale * 1e3)
+      return g_strdup_printf ("%.4g %s", value / big[i].scale, big[i].suffix);
+  if (value != 0 && (fabs (value) >= 1e18 || fabs (value) < 1e-3))
     return g_strdup_printf ("%.3e", value);
+  if (fabs (value) >= 1e4)
+    return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.4g", value);
+}
+
+/**
+ * mls_studio_format_money:
+ * @dollars: an amount in US dollars
+ *
+ * Returns: (transfer full): "$25,440", "$1.6 M", "$2.35 B"
+ */
+char *
+mls_studio_format_money (double dollars)
+{
+  GString *s;
+  char digits[32];
+  int len, lead;
+
+  if (!isfinite (dollars))
+    return mls_studio_format_number (dollars);
+  if (fabs (dollars) >= 1e9)
+    return g_strdup_printf ("$%.3g B", dollars / 1e9);
+  if (fabs (dollars) >= 1e6)
+    return g_strdup_printf ("$%.3g M", dollars / 1e6);
+  if (fabs (dollars) < 100)
+    return g_strdup_printf ("$%.2f", dollars);
+  /* Whole dollars with thousands grouped, the way budgets are written. */
+  len = g_snprintf (digits, sizeof digits, "%.0f", fabs (dollars));
+  s = g_string_new (dollars < 0 ? "−$" : "$");
+  lead = len % 3 ? len % 3 : 3;
+  g_string_append_len (s, digits, lead);
+  for (int i = lead; i < len; i += 3)
+    {
+      g_string_append_c (s, ',');
+      g_string_append_len (s, digits + i, 3);
+    }
+  return g_string_free (s, FALSE);
 }
 
 static gboolean
@@ -94,6 +137,8 @@ mls_studio_format_quantity (const MlsQuantity *quantity,
         return format_binary_bytes (quantity->value);
       return mls_quantity_format (quantity, 4);
     }
+  if (only_dimension (quantity, MLS_DIM_CURRENCY))
+    return mls_studio_format_money (quantity->value);
   if (only_dimension (quantity, MLS_DIM_TIME) || unit == NULL)
     return mls_quantity_format (quantity, 4);
   if (unit != NULL && *unit != '\0' &&

@@ -26,5 +26,6 @@ MlsStudioUnits mls_studio_format_get_units (void);
 char  *mls_studio_format_quantity     (const MlsQuantity *quantity,
                                        const char        *unit);
 char  *mls_studio_format_number       (double             value);
+char  *mls_studio_format_money        (double             dollars);
 
 G_END_DECLS

@@ -31,6 +31,13 @@ typedef struct
   AdwExpanderRow      *explain_row;
   GtkLabel            *explain_label;
   char                *explanation;
+  /* Solvers and optimizers run many models each: they run when asked, into their own
+   * ledger, and their results go out of date when the scenario changes. */
+  gboolean             on_demand;
+  gboolean             stale;
+  MlsLedger           *ledger;
+  GtkButton           *run_button;
+  MlsStudioMetricsView *view;
 } SolverGroup;
 
 typedef struct
@@ -38,6 +45,7 @@ typedef struct
   MlsMetricSpec  spec;   /* borrowed strings from the solver's info */
   GtkLabel      *value;
   AdwActionRow  *row;
+  SolverGroup   *group;
 } MetricRow;
 
 struct _MlsStudioMetricsView
@@ -63,6 +71,7 @@ solver_group_free (gpointer data)
   g_free (group->solver_id);
   g_free (group->description);
   g_free (group->explanation);
+  g_clear_object (&group->ledger);
   g_free (group);
 }
 
@@ -111,21 +120,33 @@ update_values (MlsStudioMetricsView *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       MetricRow *row = value;
-      g_autofree char *text = format_metric (ledger, &row->spec);
+      MlsLedger *source = row->group->on_demand ? row->group->ledger : ledger;
+      g_autofree char *text = format_metric (source, &row->spec);
 
       gtk_label_set_label (row->value, text ? text : "—");
-      gtk_widget_set_opacity (GTK_WIDGET (row->row), text ? 1.0 : 0.55);
+      gtk_widget_set_opacity (GTK_WIDGET (row->row),
+                              text && !(row->group->on_demand && row->group->stale) ? 1.0 : 0.55);
     }
 
   for (guint i = 0; i < self->groups->len; i++)
     {
       SolverGroup *group = g_ptr_array_index (self->groups, i);
+      MlsLedger *source = group->on_demand ? group->ledger : ledger;
       const char *message = NULL;
-      MlsSolveStatus status = mls_ledger_get_status (ledger, group->solver_id, &message);
-      g_auto(GStrv) explanations = mls_ledger_get_explanations (ledger, group->solver_id);
+      MlsSolveStatus status;
+      g_auto(GStrv) explanations = NULL;
       g_autofree char *description = NULL;
 
-      gtk_label_set_label (group->status, status_text (status));
+      if (group->status == NULL || source == NULL)
+        continue;
+      status = mls_ledger_get_status (source, group->solver_id, &message);
+      explanations = mls_ledger_get_explanations (source, group->solver_id);
+      if (group->on_demand && status == MLS_SOLVE_PENDING)
+        gtk_label_set_label (group->status, _("Runs when asked"));
+      else if (group->on_demand && group->stale)
+        gtk_label_set_label (group->status, _("Out of date"));
+      else
+        gtk_label_set_label (group->status, status_text (status));
       for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
         gtk_widget_remove_css_class (GTK_WIDGET (group->status), classes[c]);
       gtk_widget_add_css_class (GTK_WIDGET (group->status),
@@ -164,6 +185,13 @@ update_values (MlsStudioMetricsView *self)
 static void
 on_recomputed (MlsStudioMetricsView *self)
 {
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      SolverGroup *group = g_ptr_array_index (self->groups, i);
+      if (group->on_demand && group->ledger != NULL &&
+          mls_ledger_get_status (group->ledger, group->solver_id, NULL) != MLS_SOLVE_PENDING)
+        group->stale = TRUE;
+    }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update_values (self);
   else
@@ -281,6 +309,34 @@ build_parameter_row (MlsStudioMetricsView   *self,
 }
 
 static void
+run_group (SolverGroup *group)
+{
+  MlsStudioMetricsView *self = group->view;
+  MlsEngine *engine = mls_studio_document_get_engine (self->document);
+  const char *ids[] = { group->solver_id, NULL };
+  g_autoptr(MlsEnginePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = mls_engine_plan (engine, ids, &error);
+  if (plan == NULL)
+    {
+      mls_ledger_reset (group->ledger);
+      mls_ledger_set_status (group->ledger, group->solver_id, MLS_SOLVE_FAILED, error->message);
+    }
+  else
+    mls_engine_plan_run (plan, mls_studio_document_get_scenario (self->document), group->ledger);
+  group->stale = FALSE;
+  update_values (self);
+}
+
+static void
+on_run_clicked (GtkButton   *button,
+                SolverGroup *group)
+{
+  run_group (group);
+}
+
+static void
 build_solver (MlsStudioMetricsView *self,
               MlsSolverInfo        *info)
 {
@@ -292,6 +348,8 @@ build_solver (MlsStudioMetricsView *self,
   group->solver_id = g_strdup (mls_solver_info_get_id (info));
   group->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   group->status = GTK_LABEL (status);
+  group->view = self;
+  group->on_demand = mls_solver_info_get_kind (info) != MLS_SOLVER_KIND_MODEL;
   {
     g_autofree char *title = g_markup_escape_text (mls_solver_info_get_name (info), -1);
     adw_preferences_group_set_title (group->group, title);
@@ -299,7 +357,28 @@ build_solver (MlsStudioMetricsView *self,
   gtk_widget_add_css_class (status, "caption-heading");
   gtk_widget_add_css_class (status, "solver-status");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (group->group, status);
+  if (group->on_demand)
+    {
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *run = gtk_button_new_with_mnemonic (
+        mls_solver_info_get_kind (info) == MLS_SOLVER_KIND_OPTIMIZER ? _("_Optimize")
+                                                                     : _("_Solve"));
+
+      group->ledger = mls_ledger_new ();
+      mls_ledger_set_explain (group->ledger, TRUE);
+      group->run_button = GTK_BUTTON (run);
+      gtk_widget_set_valign (run, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (run, "pill");
+      gtk_widget_add_css_class (run, "small-pill");
+      gtk_widget_set_tooltip_text (run, _("Run this solver on the scenario; it evaluates many "
+                                          "variants, so it runs only when asked"));
+      g_signal_connect (run, "clicked", G_CALLBACK (on_run_clicked), group);
+      gtk_box_append (GTK_BOX (header), status);
+      gtk_box_append (GTK_BOX (header), run);
+      adw_preferences_group_set_header_suffix (group->group, header);
+    }
+  else
+    adw_preferences_group_set_header_suffix (group->group, status);
 
   /* How the solver got its numbers, step by step: the ledger's explanations. */
   {
@@ -351,6 +430,7 @@ build_solver (MlsStudioMetricsView *self,
       GtkWidget *value = gtk_label_new ("—");
 
       metric->spec = *spec;
+      metric->group = group;
       metric->value = GTK_LABEL (value);
       metric->row = ADW_ACTION_ROW (row);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -419,8 +499,18 @@ mls_studio_metrics_view_rebuild (MlsStudioMetricsView *self)
           build_solver (self, info);
         }
 
-  self->dirty = TRUE;
+  /* Then the solvers and optimizers, which run when asked. */
   all = mls_engine_list_solvers (engine);
+  for (guint i = 0; all != NULL && all[i] != NULL; i++)
+    {
+      MlsSolverInfo *info = mls_engine_get_info (engine, all[i]);
+
+      if (info != NULL && mls_engine_get_enabled (engine, all[i]) &&
+          mls_solver_info_get_kind (info) != MLS_SOLVER_KIND_MODEL)
+        build_solver (self, info);
+    }
+
+  self->dirty = TRUE;
   for (guint i = 0; all != NULL && all[i] != NULL; i++)
     if (!mls_engine_get_enabled (engine, all[i]))
       {
@@ -559,4 +649,29 @@ mls_studio_metrics_view_get_solver_status (MlsStudioMetricsView *self,
         return gtk_label_get_label (group->status);
     }
   return NULL;
+}
+
+/**
+ * mls_studio_metrics_view_run_solver:
+ * @solver_id: a solver or optimizer that runs when asked
+ *
+ * What its Solve (or Optimize) button does.
+ *
+ * Returns: %FALSE when the view has no such on-demand solver
+ */
+gboolean
+mls_studio_metrics_view_run_solver (MlsStudioMetricsView *self,
+                                    const char           *solver_id)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      SolverGroup *group = g_ptr_array_index (self->groups, i);
+
+      if (group->on_demand && g_strcmp0 (group->solver_id, solver_id) == 0)
+        {
+          g_signal_emit_by_name (group->run_button, "clicked");
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

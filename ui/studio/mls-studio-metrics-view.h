@@ -24,5 +24,7 @@ GtkSpinButton *mls_studio_metrics_view_get_parameter_control (MlsStudioMetricsVi
                                                               const char           *parameter_id);
 const char    *mls_studio_metrics_view_get_solver_status     (MlsStudioMetricsView *self,
                                                               const char           *solver_id);
+gboolean       mls_studio_metrics_view_run_solver            (MlsStudioMetricsView *self,
+                                                              const char           *solver_id);
 
 G_END_DECLS

@@ -107,10 +107,7 @@ metric_value (MlsEvaluation *evaluation,
     if (g_strcmp0 (percent_keys[i], key) == 0)
       return g_strdup_printf ("%.1f%%", v * 100.0);
   if (g_strcmp0 (unit, "USD") == 0)
-    {
-      g_autofree char *number = mls_studio_format_number (v);
-      return g_strdup_printf ("$%s", number);
-    }
+    return mls_studio_format_money (v);
   if (g_strcmp0 (unit, "1/s") == 0)
     {
       g_autofree char *number = mls_studio_format_number (v);
@@ -122,8 +119,9 @@ metric_value (MlsEvaluation *evaluation,
       /* TRANSLATORS: metric tons of CO2-equivalent */
       return g_strdup_printf (_("%s t CO₂e"), number);
     }
+  /* A readable prefix: "15.96 MWh", not "1.596e+04 kWh". */
   if (unit != NULL && *unit != '\0' && mls_quantity_from_unit (v, unit, &q, NULL))
-    return mls_studio_format_quantity (&q, unit);
+    return mls_studio_format_quantity (&q, g_strcmp0 (unit, "d") == 0 ? unit : NULL);
   return mls_studio_format_number (v);
 }
 
@@ -394,6 +392,8 @@ build_level (MlsStudioScorecardView *self,
   gtk_label_set_xalign (card->summary, 0);
   gtk_label_set_wrap (card->summary, TRUE);
   gtk_label_set_wrap_mode (card->summary, PANGO_WRAP_WORD_CHAR);
+  /* Wrapped text would otherwise ask for a whole line, and the cards stack one per row. */
+  gtk_label_set_max_width_chars (card->summary, 24);
   gtk_widget_add_css_class (GTK_WIDGET (card->summary), "dim-label");
   gtk_list_box_set_selection_mode (card->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (card->list), "boxed-list");
