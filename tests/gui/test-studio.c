@@ -842,7 +842,8 @@ static void
 remove_tree (GFile *dir)
 {
   g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                NULL, NULL);
   GFileInfo *info;
 

@@ -104,8 +104,11 @@ setup_entry_row (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 32);
+  /* The popup is only as wide as its rows ask for: make room for full names. */
+  gtk_label_set_width_chars (GTK_LABEL (title), 28);
+  gtk_label_set_width_chars (GTK_LABEL (subtitle), 28);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 36);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
@@ -183,6 +186,7 @@ setup_picker (GtkDropDown *dropdown,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+  GtkSortListModel *sorted;
   GtkExpression *expression;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_label), NULL);
@@ -196,7 +200,12 @@ setup_picker (GtkDropDown *dropdown,
   gtk_expression_unref (expression);
   gtk_drop_down_set_factory (dropdown, factory);
   gtk_drop_down_set_list_factory (dropdown, list_factory);
-  gtk_drop_down_set_model (dropdown, model);
+  /* Alphabetical by name, whatever order the catalog files list them in. */
+  sorted = gtk_sort_list_model_new (g_object_ref (model),
+                                    GTK_SORTER (gtk_string_sorter_new (
+                                      gtk_property_expression_new (MLS_TYPE_ENTRY, NULL, "name"))));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (sorted));
+  g_object_unref (sorted);
 }
 
 static guint
